@@ -1,0 +1,7 @@
+export type * from './transport/types';
+export type * from './oauth/types';
+export type * from './engine/types';
+export type * from './profiles/types';
+export type * from './operations/types';
+export type { ErrorCode } from './errors/codes';
+export * from './errors/switchboard-error';

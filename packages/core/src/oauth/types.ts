@@ -1,0 +1,62 @@
+import type { HttpMethod, TlsOptions } from '../transport/types';
+
+/** A token as Switchboard keeps it. Times are epoch milliseconds. */
+export interface TokenSet {
+  accessToken: string;
+  /** Normalised: 'Bearer' whatever case the provider used. */
+  tokenType: string;
+  obtainedAt: number;
+  expiresAt: number;
+  refreshToken?: string;
+  scope?: string;
+}
+
+export type GrantType = 'client_credentials' | 'password' | 'refresh_token';
+
+export type Grant =
+  | { type: 'client_credentials' }
+  | { type: 'password'; username: string; password: string }
+  | { type: 'refresh_token'; refreshToken: string };
+
+/** Where the client id / secret go (RFC 6749 §2.3); never two places at once. */
+export type ClientAuthPlacement = 'body' | 'basic' | 'query';
+
+/**
+ * How id and secret are encoded before base64 in HTTP Basic: `strict` form-urlencodes them
+ * first (RFC 6749 §2.3.1), `raw` uses them as they are (what many real servers expect).
+ */
+export type BasicEncoding = 'strict' | 'raw';
+
+export interface ClientCredentials {
+  id: string;
+  secret?: string;
+  placement: ClientAuthPlacement;
+  basicEncoding?: BasicEncoding;
+}
+
+/** Everything needed to build one token request, resolved from a profile and credentials. */
+export interface TokenRequestSpec {
+  tokenUrl: string;
+  grant: Grant;
+  client?: ClientCredentials;
+  /** Space-separated scopes. */
+  scope?: string;
+  /** Extra form parameters (Mitel `account_id`, Bright Pattern `tenant`, ...). */
+  extraParams?: Record<string, string>;
+  /** Dell CloudLink Center wants every parameter in the query string and no body. */
+  paramsIn?: 'body' | 'query';
+  method?: HttpMethod;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  tls?: TlsOptions;
+}
+
+export interface ParseTokenOptions {
+  /** Epoch ms at which the response was received. */
+  now: number;
+  /** Used when the response has no usable `expires_in`, in seconds. */
+  defaultExpiresInSec: number;
+  provider?: string;
+  /** Previous refresh token, kept when a refresh response omits a new one. */
+  previousRefreshToken?: string;
+}

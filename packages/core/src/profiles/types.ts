@@ -1,0 +1,126 @@
+import type { HttpMethod } from '../transport/types';
+import type { BasicEncoding, ClientAuthPlacement, GrantType } from '../oauth/types';
+import type { RenewalPolicy } from '../engine/types';
+
+export type ProviderId = 'mitel-cloudlink' | 'dell-cloudlink' | 'bright-pattern' | 'sangoma-cx' | 'generic-oauth2';
+
+export type FieldType =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'options'
+  | 'multiOptions'
+  | 'json'
+  | 'dateTime';
+
+export type FieldValue = string | number | boolean | string[];
+
+export interface FieldOption {
+  value: string;
+  name: string;
+  description?: string;
+}
+
+/** One input a person fills in: a credential field or an operation parameter. */
+export interface FieldDef {
+  name: string;
+  displayName: string;
+  type: FieldType;
+  /** Secret: password input, stored encrypted, never shown, logged or exported. */
+  secret?: boolean;
+  required?: boolean;
+  default?: FieldValue;
+  description?: string;
+  placeholder?: string;
+  options?: FieldOption[];
+  /** multiOptions / options that also accept free text (Sangoma scopes). */
+  allowCustomValues?: boolean;
+  /** Show only when every named field has one of the listed values. */
+  displayWhen?: Record<string, FieldValue[]>;
+  /** Rarely needed; platforms put these under "advanced". */
+  advanced?: boolean;
+}
+
+/** Credential values as a platform stores them, keyed by FieldDef.name. */
+export type CredentialValues = Record<string, FieldValue | undefined>;
+
+export type ParameterLocation = 'path' | 'query' | 'body' | 'header';
+
+export interface ParameterDef extends FieldDef {
+  in: ParameterLocation;
+  /** Name on the wire when it differs (`$filter`, `tenant_domain`). */
+  wireName?: string;
+  /** Value normalisation before sending (Mitel participant types are upper case). */
+  transform?: 'upperCase';
+}
+
+export type PaginationStyle =
+  | { style: 'none' }
+  /** Mitel collections: `{count, _links: {next}, _embedded: {items}}`. */
+  | { style: 'hal-next'; itemsPath: string; nextPath: string }
+  /** Offset paging with `$skip` / `$top`. */
+  | { style: 'offset'; itemsPath?: string; skipParam: string; limitParam: string; pageSize: number };
+
+export interface OperationDef {
+  /** `<resource>.<operation>`, unique in the profile. */
+  id: string;
+  resource: string;
+  operation: string;
+  displayName: string;
+  /** One sentence; also the tool description when n8n uses the node as an AI tool. */
+  description: string;
+  method: HttpMethod;
+  /** Which base URL (Mitel services: `admin`, `media`, `chat`, ...); default `api`. */
+  service?: string;
+  /** With `{name}` placeholders, each a declared `in: 'path'` parameter. */
+  path: string;
+  parameters: ParameterDef[];
+  pagination?: PaginationStyle;
+  /** Credential fields copied into every JSON body (Sangoma `tenant_domain`). */
+  bodyFromCredentials?: Record<string, string>;
+  /** Scope the provider requires for this operation (Sangoma). */
+  requiredScope?: string;
+  /** Idempotent requests may be retried on 429/5xx; POSTs are not unless marked. */
+  idempotent?: boolean;
+}
+
+export interface ResourceDef {
+  value: string;
+  name: string;
+  description?: string;
+}
+
+export interface TokenEndpointDef {
+  /** URL template; `{field}` placeholders are credential values, `{service:<name>}` a base URL. */
+  url: string;
+  grants: GrantType[];
+  clientAuth: ClientAuthPlacement;
+  basicEncoding?: BasicEncoding;
+  paramsIn?: 'body' | 'query';
+  /** Extra parameters; values are templates over credential fields (`{accountId}`). Empty ones are omitted. */
+  extraParams?: Record<string, string>;
+  /** Default when the response has no usable `expires_in`, seconds. */
+  defaultExpiresInSec: number;
+  supportsRefresh: boolean;
+}
+
+export interface ProviderProfile {
+  id: ProviderId;
+  displayName: string;
+  description: string;
+  docsUrl?: string;
+  /** Credential / connection fields, in the order a form shows them. */
+  fields: FieldDef[];
+  token: TokenEndpointDef;
+  renewal: RenewalPolicy;
+  /** Base URL templates per service; `{field}` placeholders are credential values. */
+  baseUrls: Record<string, string>;
+  /** Headers sent with every request (Mitel `X-Mitel-App`). */
+  defaultHeaders?: Record<string, string>;
+  /** Response header kept in errors and logs (`x-mitel-correlation-id`). */
+  correlationHeader?: string;
+  resources: ResourceDef[];
+  operations: OperationDef[];
+  /** Who-am-I operation id used by diagnose and credential tests. */
+  whoAmI?: string;
+}
