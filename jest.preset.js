@@ -13,6 +13,7 @@ module.exports = {
     '^@switchboard/core$': path.join(root, 'packages/core/src/index.ts'),
     '^@switchboard/core/(.*)$': path.join(root, 'packages/core/src/$1'),
     '^@switchboard/emulator$': path.join(root, 'tools/emulator/src/index.ts'),
+    '^@switchboard/testkit$': path.join(root, 'tools/testkit/src/index.ts'),
   },
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -5,3 +5,7 @@ export type * from './profiles/types';
 export type * from './operations/types';
 export type { ErrorCode } from './errors/codes';
 export * from './errors/switchboard-error';
+// Token engine, stores, transport, API client (issue 2).
+export * from './engine-api';
+// Provider profiles, operations, diagnose, connections (issue 3).
+export * from './profiles-api';

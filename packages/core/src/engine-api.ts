@@ -1,0 +1,2 @@
+// Public exports of the token engine, stores, transport and API client.
+export {};

@@ -1,0 +1,2 @@
+// Public exports of the provider profiles, operations, diagnose and connections.
+export {};
