@@ -16,5 +16,6 @@ module.exports = {
     '^@switchboard/testkit$': path.join(root, 'tools/testkit/src/index.ts'),
   },
   testMatch: ['**/*.test.ts'],
+  reporters: ['default', path.join(root, 'tools/scripts/jest-results-reporter.js')],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
