@@ -7,8 +7,7 @@ import type { Transport } from '../transport/types';
  * `at-expiry`: keep using the token until it has expired (Sangoma CX).
  */
 export type RenewalPolicy =
-  | { mode: 'early'; skewMs: number; maxSkewFraction: number }
-  | { mode: 'at-expiry' };
+  { mode: 'early'; skewMs: number; maxSkewFraction: number } | { mode: 'at-expiry' };
 
 export interface Clock {
   now(): number;
@@ -72,6 +71,8 @@ export interface TokenManagerOptions {
   /** Injected for tests (fake timers); defaults to setTimeout-based sleep. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Secrets of this credential, masked in any warning or wrapped error text. */
+  secrets?: string[];
 }
 
 /** Events a platform adapter turns into statuses ("requesting token", ...). */

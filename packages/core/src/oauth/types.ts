@@ -59,4 +59,8 @@ export interface ParseTokenOptions {
   provider?: string;
   /** Previous refresh token, kept when a refresh response omits a new one. */
   previousRefreshToken?: string;
+  /** Secrets to mask in the error raised for a non-2xx response. */
+  secrets?: string[];
+  /** Response header carrying the provider's correlation id. */
+  correlationHeader?: string;
 }

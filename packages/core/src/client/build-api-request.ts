@@ -1,0 +1,78 @@
+import type { ApiRequest } from '../operations/types';
+import type { HttpRequest } from '../transport/types';
+import { configurationError } from '../errors/configuration-error';
+import { redactUrl } from '../redact';
+
+/** The URL with the request's query appended; undefined values are skipped. */
+export function buildApiUrl(url: string, query: ApiRequest['query']): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw configurationError(
+      `"${redactUrl(url)}" is not a valid URL.`,
+      'Check the base URL of the connection (it must start with https://).',
+    );
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw configurationError(
+      `"${redactUrl(url)}" must use http or https.`,
+      'Use an https:// base URL.',
+    );
+  }
+  const pairs = Object.entries(query ?? {})
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+  if (pairs.length === 0) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${pairs.join('&')}`;
+}
+
+function lowerCase(headers: Record<string, string> | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) result[name.toLowerCase()] = value;
+  return result;
+}
+
+/**
+ * The HTTP request for an API call, without authorization: JSON body with its content type
+ * (a string body with a non-JSON content type is sent as it is).
+ */
+export function buildApiRequest(
+  request: ApiRequest,
+  defaultHeaders: Record<string, string> | undefined,
+  timeoutMs: number | undefined,
+): HttpRequest {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    ...lowerCase(defaultHeaders),
+    ...lowerCase(request.headers),
+  };
+  const http: HttpRequest = {
+    method: request.method,
+    url: buildApiUrl(request.url, request.query),
+    headers,
+  };
+  if (request.body !== undefined) {
+    const contentType = headers['content-type'];
+    if (
+      typeof request.body === 'string' &&
+      contentType !== undefined &&
+      !/json/i.test(contentType)
+    ) {
+      http.body = request.body;
+    } else {
+      headers['content-type'] = contentType ?? 'application/json';
+      http.body = JSON.stringify(request.body);
+    }
+  }
+  if (timeoutMs !== undefined) http.timeoutMs = timeoutMs;
+  return http;
+}
+
+/** GET, PUT, DELETE (and anything marked idempotent) may be retried on 429/5xx. */
+export function isIdempotent(request: ApiRequest): boolean {
+  return (
+    request.idempotent ??
+    (request.method === 'GET' || request.method === 'PUT' || request.method === 'DELETE')
+  );
+}

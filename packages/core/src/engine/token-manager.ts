@@ -1,0 +1,212 @@
+import type { TokenSet } from '../oauth/types';
+import type { Transport } from '../transport/types';
+import type {
+  Clock,
+  Logger,
+  RetryPolicy,
+  TokenEvent,
+  TokenManagerOptions,
+  TokenSource,
+} from './types';
+import { SwitchboardError, isSwitchboardError } from '../errors/switchboard-error';
+import { redactText } from '../redact';
+import { DEFAULT_RETRY } from './backoff';
+import { noopLogger } from './logger';
+import { needsRenewal } from './renewal';
+import { withRetry } from './retry';
+import { CancellableSleeper } from './sleep';
+import { StoreGuard } from './store-guard';
+
+/** Longer than the default 30 s request timeout, as the lease must be. */
+export const DEFAULT_LOCK_LEASE_MS = 60_000;
+
+/** A refresh rejected like this means "use the full grant". */
+function refreshRejected(error: unknown): boolean {
+  return (
+    isSwitchboardError(error) &&
+    error.kind === 'token' &&
+    (error.code === 'invalid_grant' || error.status === 400 || error.status === 401)
+  );
+}
+
+/**
+ * Hands out access tokens for one credential: cached, renewed lazily on use (no timers),
+ * one token request at a time per credential (per cluster with a locking store).
+ */
+export class TokenManager {
+  private readonly source: TokenSource;
+  private readonly transport: Transport;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly retry: RetryPolicy;
+  private readonly leaseMs: number;
+  private readonly random: () => number;
+  private readonly sleeper = new CancellableSleeper();
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly store: StoreGuard;
+  private readonly credentialSecrets: readonly string[];
+  private readonly listeners = new Set<(event: TokenEvent) => void>();
+  private current: TokenSet | undefined;
+  /** The last token dropped by invalidate(): its refresh token may still work. */
+  private invalidated: TokenSet | undefined;
+  private inflight: Promise<TokenSet> | undefined;
+  private closed = false;
+
+  constructor(options: TokenManagerOptions) {
+    this.source = options.source;
+    this.transport = options.transport;
+    this.clock = options.clock ?? Date;
+    this.logger = options.logger ?? noopLogger;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.leaseMs = options.lockLeaseMs ?? DEFAULT_LOCK_LEASE_MS;
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? this.sleeper.sleep;
+    this.credentialSecrets = options.secrets ?? [];
+    this.store = new StoreGuard(options.store, this.logger, this.credentialSecrets);
+  }
+
+  get key(): string {
+    return this.source.key;
+  }
+
+  /** A valid token: the cached one, or the result of the one request in flight. */
+  getToken(): Promise<TokenSet> {
+    if (this.closed) return Promise.reject(closedError());
+    const cached = this.current;
+    if (cached && !needsRenewal(cached, this.source.renewal, this.clock.now())) {
+      return Promise.resolve(cached);
+    }
+    if (!this.inflight) {
+      const flight = this.acquire().finally(() => {
+        if (this.inflight === flight) this.inflight = undefined;
+      });
+      this.inflight = flight;
+    }
+    return this.inflight;
+  }
+
+  /**
+   * Drops `accessToken` after the provider rejected it (401), in memory and in the store, but
+   * only if it is still the current one: a late 401 on an old token keeps the fresh token.
+   */
+  async invalidate(accessToken: string): Promise<void> {
+    if (this.current?.accessToken === accessToken) {
+      this.invalidated = this.current;
+      this.current = undefined;
+    }
+    await this.store.deleteIf(this.source.key, accessToken);
+  }
+
+  on(listener: (event: TokenEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Cancels pending retry waits and forgets the token. Does not close a (shared) store. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.sleeper.cancelAll(closedError());
+    this.current = undefined;
+    this.invalidated = undefined;
+    this.listeners.clear();
+  }
+
+  private fresh(token: TokenSet | undefined): token is TokenSet {
+    return token !== undefined && !needsRenewal(token, this.source.renewal, this.clock.now());
+  }
+
+  /** read → lock → re-read → fetch → store → release. */
+  private async acquire(): Promise<TokenSet> {
+    const key = this.source.key;
+    const stored = await this.store.get(key);
+    if (this.fresh(stored)) return this.adopt(stored);
+    const release = await this.store.lock(key, this.leaseMs);
+    try {
+      const reread = release ? await this.store.get(key) : stored;
+      if (this.fresh(reread)) return this.adopt(reread);
+      const token = await this.fetch(reread ?? this.current ?? this.invalidated);
+      if (this.closed) throw closedError();
+      await this.store.set(key, token);
+      this.emit({ type: 'obtained', expiresAt: token.expiresAt });
+      return this.adopt(token);
+    } catch (error: unknown) {
+      const safe = this.safeError(error);
+      this.emit({
+        type: 'failed',
+        code: isSwitchboardError(safe) ? safe.code : 'unexpected_response',
+      });
+      throw safe;
+    } finally {
+      await release?.();
+    }
+  }
+
+  private adopt(token: TokenSet): TokenSet {
+    this.current = token;
+    this.invalidated = undefined;
+    return token;
+  }
+
+  /** Refresh when possible; a rejected refresh falls back to the full grant, once. */
+  private async fetch(previous: TokenSet | undefined): Promise<TokenSet> {
+    const refresh = this.source.refresh?.bind(this.source);
+    if (refresh && previous?.refreshToken) {
+      this.emit({ type: 'refreshing' });
+      try {
+        return await this.withRetry(() => refresh(previous, this.transport));
+      } catch (error: unknown) {
+        if (!refreshRejected(error)) throw error;
+        this.logger.info(
+          `Refresh token rejected for ${this.source.provider}; running the full grant.`,
+        );
+      }
+    }
+    this.emit({ type: 'requesting' });
+    return this.withRetry(() => this.source.obtain(this.transport));
+  }
+
+  private withRetry<T>(attempt: () => Promise<T>): Promise<T> {
+    return withRetry(attempt, { policy: this.retry, sleep: this.sleep, random: this.random });
+  }
+
+  /** Unknown errors are wrapped so that no unredacted text leaves the manager. */
+  private safeError(error: unknown): unknown {
+    if (isSwitchboardError(error)) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    return new SwitchboardError({
+      kind: 'token',
+      code: 'unexpected_response',
+      message: `Token request failed (${this.source.provider}): ${redactText(message, this.secrets())}`,
+      hint: 'An unexpected error happened while obtaining a token; see the message.',
+      provider: this.source.provider,
+    });
+  }
+
+  private secrets(): string[] {
+    const tokens = [this.current, this.invalidated].flatMap((token) =>
+      token ? [token.accessToken, token.refreshToken ?? ''] : [],
+    );
+    return [...this.credentialSecrets, ...tokens];
+  }
+
+  private emit(event: TokenEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error: unknown) {
+        this.logger.debug(
+          `Token event listener failed: ${error instanceof Error ? error.name : 'error'}`,
+        );
+      }
+    }
+  }
+}
+
+function closedError(): SwitchboardError {
+  return new SwitchboardError({
+    kind: 'configuration',
+    code: 'invalid_configuration',
+    message: 'The token manager is closed.',
+    hint: 'Create a new connection (the node or credential was stopped or redeployed).',
+  });
+}

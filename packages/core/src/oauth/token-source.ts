@@ -1,0 +1,70 @@
+import type { Clock, RenewalPolicy, TokenSource } from '../engine/types';
+import type { Transport } from '../transport/types';
+import type { Grant, TokenRequestSpec, TokenSet } from './types';
+import { buildTokenRequest } from './build-token-request';
+import { parseTokenResponse } from './parse-token-response';
+
+export interface OAuthTokenSourceOptions {
+  key: string;
+  provider: string;
+  renewal: RenewalPolicy;
+  /** The full grant (client credentials or password). */
+  grant: Exclude<Grant, { type: 'refresh_token' }>;
+  /** Token URL, client authentication, scope, extra parameters, TLS, timeout. */
+  request: Omit<TokenRequestSpec, 'grant'>;
+  defaultExpiresInSec: number;
+  /** Offer `refresh` when responses carry refresh tokens (Mitel). Default true. */
+  supportsRefresh?: boolean;
+  correlationHeader?: string;
+  clock?: Clock;
+}
+
+/** Secrets that a token request carries, for masking in errors. */
+function secretsOf(options: OAuthTokenSourceOptions, token?: TokenSet): string[] {
+  const secrets: string[] = [];
+  if (options.request.client?.secret) secrets.push(options.request.client.secret);
+  if (options.grant.type === 'password') secrets.push(options.grant.password);
+  if (token?.refreshToken) secrets.push(token.refreshToken);
+  if (token?.accessToken) secrets.push(token.accessToken);
+  return secrets;
+}
+
+/** A plain OAuth2 TokenSource: one token endpoint, one grant, optional refresh tokens. */
+export function createOAuthTokenSource(options: OAuthTokenSourceOptions): TokenSource {
+  const clock = options.clock ?? Date;
+  const parseOptions = (secrets: string[], previousRefreshToken?: string) => ({
+    now: clock.now(),
+    defaultExpiresInSec: options.defaultExpiresInSec,
+    provider: options.provider,
+    secrets,
+    ...(options.correlationHeader !== undefined
+      ? { correlationHeader: options.correlationHeader }
+      : {}),
+    ...(previousRefreshToken !== undefined ? { previousRefreshToken } : {}),
+  });
+  const source: TokenSource = {
+    key: options.key,
+    provider: options.provider,
+    renewal: options.renewal,
+    async obtain(transport: Transport): Promise<TokenSet> {
+      const request = buildTokenRequest({ ...options.request, grant: options.grant });
+      const response = await transport(request);
+      return parseTokenResponse(response, parseOptions(secretsOf(options)));
+    },
+  };
+  if (options.supportsRefresh !== false) {
+    source.refresh = async (token: TokenSet, transport: Transport): Promise<TokenSet> => {
+      const { scope: _scope, extraParams: _extra, ...base } = options.request;
+      const request = buildTokenRequest({
+        ...base,
+        grant: { type: 'refresh_token', refreshToken: token.refreshToken ?? '' },
+      });
+      const response = await transport(request);
+      return parseTokenResponse(
+        response,
+        parseOptions(secretsOf(options, token), token.refreshToken),
+      );
+    };
+  }
+  return source;
+}

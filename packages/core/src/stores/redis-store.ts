@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { TokenSet } from '../oauth/types';
+import type { Logger, TokenStore } from '../engine/types';
+import { configurationError } from '../errors/configuration-error';
+import { SwitchboardError } from '../errors/switchboard-error';
+import { noopLogger } from '../engine/logger';
+import { CancellableSleeper } from '../engine/sleep';
+import { redactUrl } from '../redact';
+import { deriveKey, openToken, sealToken, tokenFingerprint } from './token-codec';
+
+export interface RedisTokenStoreOptions {
+  /** `redis://[:password@]host:port[/db]`; or pass a ready `client`. */
+  url?: string;
+  /** An ioredis client you own (it is not closed by close()). */
+  client?: Redis;
+  encryptionKey: string;
+  /** Default `switchboard:`. */
+  keyPrefix?: string;
+  logger?: Logger;
+  /** First poll interval while waiting for another process's lease; doubles up to 8x. */
+  pollMs?: number;
+}
+
+/** Deletes the token only if it still has the fingerprint we were told to drop. */
+const DELETE_IF_SCRIPT = `
+local v = redis.call('GET', KEYS[1])
+if v and string.sub(v, 1, string.len(ARGV[1]) + 1) == ARGV[1] .. ':' then
+  return redis.call('DEL', KEYS[1])
+end
+return 0`;
+
+/** Releases the lease only if we still own it (it may have expired and been taken over). */
+const RELEASE_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0`;
+
+function unavailable(message: string): SwitchboardError {
+  return new SwitchboardError({
+    kind: 'configuration',
+    code: 'store_unavailable',
+    message,
+    hint: 'Check that Redis is running and reachable at the configured URL.',
+  });
+}
+
+/**
+ * Tokens shared by several processes through Redis: values encrypted (AES-256-GCM), expiring
+ * with the token, and a lease lock (`SET NX PX`, compare-and-delete release) so a cluster makes
+ * one token request per credential at a time.
+ */
+export class RedisTokenStore implements TokenStore {
+  private readonly client: Redis;
+  private readonly ownsClient: boolean;
+  private readonly key: Buffer;
+  private readonly prefix: string;
+  private readonly logger: Logger;
+  private readonly pollMs: number;
+  private readonly sleeper = new CancellableSleeper();
+  private connecting: Promise<void> | undefined;
+  private warnedUndecryptable = false;
+
+  constructor(options: RedisTokenStoreOptions) {
+    this.key = deriveKey(options?.encryptionKey, 'Redis token store');
+    this.prefix = options.keyPrefix ?? 'switchboard:';
+    this.logger = options.logger ?? noopLogger;
+    this.pollMs = options.pollMs ?? 25;
+    if (options.client) {
+      this.client = options.client;
+      this.ownsClient = false;
+    } else {
+      if (typeof options.url !== 'string' || !/^rediss?:\/\//.test(options.url)) {
+        throw configurationError(
+          `Redis token store: "${redactUrl(String(options.url ?? ''))}" is not a redis:// URL.`,
+          'Set url to redis://host:6379 (or rediss:// for TLS).',
+        );
+      }
+      this.client = new Redis(options.url, {
+        lazyConnect: true,
+        // Fail fast while Redis is down: the token manager then works in-process.
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2_000,
+        commandTimeout: 2_000,
+        retryStrategy: (times: number) => Math.min(times * 200, 2_000),
+      });
+      this.ownsClient = true;
+    }
+    // Without a listener ioredis prints every connection error itself.
+    this.client.on('error', (error: Error) => this.logger.debug(`Redis: ${error.message}`));
+  }
+
+  async get(key: string): Promise<TokenSet | undefined> {
+    await this.ready();
+    const value = await this.client.get(this.tokenKey(key));
+    if (value === null) return undefined;
+    const sealed = value.slice(value.indexOf(':') + 1);
+    const token = openToken(sealed, this.key, key);
+    if (!token && !this.warnedUndecryptable) {
+      this.warnedUndecryptable = true;
+      this.logger.warn(
+        'A token in Redis cannot be decrypted: do all instances use the same encryption key?',
+      );
+    }
+    return token;
+  }
+
+  async set(key: string, token: TokenSet): Promise<void> {
+    await this.ready();
+    const ttl = Math.max(1_000, Math.round(token.expiresAt - Date.now()));
+    const value = `${tokenFingerprint(token.accessToken, this.key)}:${sealToken(token, this.key, key)}`;
+    await this.client.set(this.tokenKey(key), value, 'PX', ttl);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.ready();
+    await this.client.del(this.tokenKey(key));
+  }
+
+  async deleteIf(key: string, accessToken: string): Promise<void> {
+    await this.ready();
+    await this.client.eval(
+      DELETE_IF_SCRIPT,
+      1,
+      this.tokenKey(key),
+      tokenFingerprint(accessToken, this.key),
+    );
+  }
+
+  /**
+   * Takes the lease, waiting while another process holds it. Returns early (without the lease)
+   * as soon as that process has stored a new token: the caller re-reads and uses it.
+   */
+  async lock(key: string, leaseMs: number): Promise<() => Promise<void>> {
+    await this.ready();
+    const owner = randomUUID();
+    const lockKey = `${this.prefix}lock:${key}`;
+    const before = await this.fingerprint(key);
+    const deadline = Date.now() + leaseMs + 1_000;
+    let wait = this.pollMs;
+    for (;;) {
+      if ((await this.client.set(lockKey, owner, 'PX', leaseMs, 'NX')) === 'OK') {
+        return async () => {
+          await this.client.eval(RELEASE_SCRIPT, 1, lockKey, owner);
+        };
+      }
+      const now = await this.fingerprint(key);
+      if (now !== undefined && now !== before) return async () => undefined;
+      if (Date.now() > deadline)
+        throw unavailable('Redis token store: timed out waiting for the token lease.');
+      await this.sleeper.sleep(wait);
+      wait = Math.min(wait * 2, this.pollMs * 8);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.sleeper.cancelAll(unavailable('Redis token store closed.'));
+    if (!this.ownsClient) return;
+    try {
+      if (this.client.status === 'ready') await this.client.quit();
+      else this.client.disconnect();
+    } catch {
+      this.client.disconnect();
+    }
+  }
+
+  private tokenKey(key: string): string {
+    return `${this.prefix}token:${key}`;
+  }
+
+  private async fingerprint(key: string): Promise<string | undefined> {
+    const value = await this.client.get(this.tokenKey(key));
+    return value === null ? undefined : value.slice(0, value.indexOf(':'));
+  }
+
+  /** Connects once on first use; afterwards fails fast while the connection is down. */
+  private async ready(): Promise<void> {
+    if (this.client.status === 'ready') return;
+    if (this.client.status === 'wait') this.connecting ??= this.client.connect();
+    if (this.connecting) {
+      try {
+        await this.connecting;
+      } catch {
+        // Reported below; ioredis keeps reconnecting in the background.
+      }
+    }
+    if ((this.client.status as string) !== 'ready') {
+      throw unavailable(`Redis token store: not connected (${this.client.status}).`);
+    }
+  }
+}
