@@ -1,2 +1,15 @@
 // Public exports of the provider profiles, operations, diagnose and connections.
-export {};
+export { mitelCloudLink } from './profiles/mitel-cloudlink';
+export { dellCloudLink } from './profiles/dell-cloudlink';
+export { brightPattern } from './profiles/bright-pattern';
+export { sangomaCx, SANGOMA_SCOPES } from './profiles/sangoma-cx';
+export { genericOAuth2 } from './profiles/generic-oauth2';
+export { profiles, getProfile } from './profiles/registry';
+export { validateCredentials, credentialWarnings } from './profiles/validate';
+export { resolveBaseUrl } from './profiles/base-url';
+export { isFieldActive } from './profiles/values';
+export { resolveTokenSpec, resolveTls, type ResolvedTokenSpec } from './profiles/token-spec';
+export { createTokenSource, obtainToken, type TokenSourceOptions } from './profiles/token-source';
+export { getOperation } from './operations/get-operation';
+export { buildOperationRequest } from './operations/build-request';
+export { readPage } from './operations/read-page';

@@ -20,7 +20,10 @@ export interface ApiResponse<T = unknown> {
 }
 
 /** Operation parameter values keyed by ParameterDef.name. */
-export type OperationParams = Record<string, FieldValue | Record<string, unknown> | unknown[] | undefined>;
+export type OperationParams = Record<
+  string,
+  FieldValue | Record<string, unknown> | unknown[] | undefined
+>;
 
 /** One page of a paged operation. */
 export interface Page<T = unknown> {

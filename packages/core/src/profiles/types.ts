@@ -2,16 +2,11 @@ import type { HttpMethod } from '../transport/types';
 import type { BasicEncoding, ClientAuthPlacement, GrantType } from '../oauth/types';
 import type { RenewalPolicy } from '../engine/types';
 
-export type ProviderId = 'mitel-cloudlink' | 'dell-cloudlink' | 'bright-pattern' | 'sangoma-cx' | 'generic-oauth2';
+export type ProviderId =
+  'mitel-cloudlink' | 'dell-cloudlink' | 'bright-pattern' | 'sangoma-cx' | 'generic-oauth2';
 
 export type FieldType =
-  | 'string'
-  | 'number'
-  | 'boolean'
-  | 'options'
-  | 'multiOptions'
-  | 'json'
-  | 'dateTime';
+  'string' | 'number' | 'boolean' | 'options' | 'multiOptions' | 'json' | 'dateTime';
 
 export type FieldValue = string | number | boolean | string[];
 
@@ -39,6 +34,12 @@ export interface FieldDef {
   displayWhen?: Record<string, FieldValue[]>;
   /** Rarely needed; platforms put these under "advanced". */
   advanced?: boolean;
+  /** Extra validation: `url` must be an http(s) URL (templates with `{service}` allowed). */
+  format?: 'url';
+  /** Regular expression (source) a non-empty string value must match. */
+  pattern?: string;
+  /** Multi-line text input (PEM bundles, JSON). */
+  multiline?: boolean;
 }
 
 /** Credential values as a platform stores them, keyed by FieldDef.name. */
@@ -52,6 +53,10 @@ export interface ParameterDef extends FieldDef {
   wireName?: string;
   /** Value normalisation before sending (Mitel participant types are upper case). */
   transform?: 'upperCase';
+  /** With `transform` on an array of objects: the key of each object to transform (`type`). */
+  transformKey?: string;
+  /** A JSON object whose keys are merged into the body / query / headers ("additional fields"). */
+  merge?: boolean;
 }
 
 export type PaginationStyle =
@@ -59,7 +64,13 @@ export type PaginationStyle =
   /** Mitel collections: `{count, _links: {next}, _embedded: {items}}`. */
   | { style: 'hal-next'; itemsPath: string; nextPath: string }
   /** Offset paging with `$skip` / `$top`. */
-  | { style: 'offset'; itemsPath?: string; skipParam: string; limitParam: string; pageSize: number };
+  | {
+      style: 'offset';
+      itemsPath?: string;
+      skipParam: string;
+      limitParam: string;
+      pageSize: number;
+    };
 
 export interface OperationDef {
   /** `<resource>.<operation>`, unique in the profile. */
@@ -82,6 +93,13 @@ export interface OperationDef {
   requiredScope?: string;
   /** Idempotent requests may be retried on 429/5xx; POSTs are not unless marked. */
   idempotent?: boolean;
+  /** Constant body members (Mitel client `type: "APP"`, Sangoma `message_type`). */
+  fixedBody?: Record<string, unknown>;
+  /**
+   * The custom request: method, path, service, query, headers and body come from the
+   * parameters `method`, `path`, `service`, `query`, `headers`, `body` instead of the definition.
+   */
+  custom?: boolean;
 }
 
 export interface ResourceDef {
@@ -102,6 +120,48 @@ export interface TokenEndpointDef {
   /** Default when the response has no usable `expires_in`, seconds. */
   defaultExpiresInSec: number;
   supportsRefresh: boolean;
+  /** Credential field choosing the grant (values are GrantType); default: the first grant. */
+  grantField?: string;
+  /** Credential field choosing the client-authentication placement (generic OAuth2). */
+  clientAuthField?: string;
+  /** Credential field choosing the HTTP Basic encoding (`strict` | `raw`). */
+  basicEncodingField?: string;
+  /** Credential field holding the scopes (text or a list; sent space-separated). */
+  scopeField?: string;
+  /** Credential field holding a JSON object of extra token parameters (generic OAuth2). */
+  extraParamsField?: string;
+  /** Which credential fields hold ids and secrets; defaults clientId, clientSecret, username, password. */
+  credentialFields?: {
+    clientId?: string;
+    clientSecret?: string;
+    username?: string;
+    password?: string;
+  };
+  /** Follow-up exchange for a role-limited token (Mitel assume-role). */
+  assumeRole?: AssumeRoleDef;
+}
+
+/** `POST <url>` JSON `{role, accountId?}` with the first token as bearer; runs when a role is set. */
+export interface AssumeRoleDef {
+  /** URL template, like TokenEndpointDef.url. */
+  url: string;
+  roleField: string;
+  accountIdField: string;
+}
+
+/** A credential field picks one base URL template (Mitel production / sandbox / region / custom). */
+export interface EnvironmentDef {
+  field: string;
+  /** Template per option value; `{service}` is the service name, `{field}` credential values. */
+  urls: Record<string, string>;
+}
+
+/** Credential fields holding TLS settings for on-premises hosts. */
+export interface TlsFieldsDef {
+  /** PEM bundle of extra trusted CAs. */
+  ca?: string;
+  /** Boolean field: accept self-signed / untrusted certificates. */
+  allowSelfSigned?: string;
 }
 
 export interface ProviderProfile {
@@ -113,8 +173,13 @@ export interface ProviderProfile {
   fields: FieldDef[];
   token: TokenEndpointDef;
   renewal: RenewalPolicy;
-  /** Base URL templates per service; `{field}` placeholders are credential values. */
+  /**
+   * Base URL templates per service; `{field}` placeholders are credential values and
+   * `{environmentUrl}` is the template `environment` picks.
+   */
   baseUrls: Record<string, string>;
+  environment?: EnvironmentDef;
+  tlsFields?: TlsFieldsDef;
   /** Headers sent with every request (Mitel `X-Mitel-App`). */
   defaultHeaders?: Record<string, string>;
   /** Response header kept in errors and logs (`x-mitel-correlation-id`). */

@@ -1,0 +1,14 @@
+import { configError } from '../profiles/config-error';
+import type { OperationDef, ProviderProfile } from '../profiles/types';
+
+export function getOperation(profile: ProviderProfile, operationId: string): OperationDef {
+  const operation = profile.operations.find((candidate) => candidate.id === operationId);
+  if (operation === undefined) {
+    throw configError(
+      `${profile.displayName} has no operation "${operationId}".`,
+      `Use one of: ${profile.operations.map((candidate) => candidate.id).join(', ')}.`,
+      profile.id,
+    );
+  }
+  return operation;
+}

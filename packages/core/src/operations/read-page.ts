@@ -1,0 +1,98 @@
+import { SwitchboardError } from '../errors/switchboard-error';
+import type { ProviderProfile } from '../profiles/types';
+import { isPlainObject } from './coerce';
+import { getOperation } from './get-operation';
+import type { ApiRequest, ApiResponse, Page } from './types';
+
+/**
+ * Items of one response and the request for the next page. HAL collections follow
+ * `_links.next` (absolute or relative, a string or `{href}`); offset paging advances the skip
+ * parameter while full pages come back; anything else is one page: an array as it is, an
+ * object as a one-item list.
+ */
+export function readPage(
+  profile: ProviderProfile,
+  operationId: string,
+  request: ApiRequest,
+  response: ApiResponse,
+): Page {
+  const pagination = getOperation(profile, operationId).pagination ?? { style: 'none' };
+  const data = response.data;
+  switch (pagination.style) {
+    case 'hal-next': {
+      const items = arrayAt(data, pagination.itemsPath);
+      const next = nextFromLink(profile, request, valueAt(data, pagination.nextPath));
+      return withNext({ items, response }, items.length > 0 ? next : undefined);
+    }
+    case 'offset': {
+      const items =
+        pagination.itemsPath === undefined ? asArray(data) : arrayAt(data, pagination.itemsPath);
+      const limit = Number(request.query?.[pagination.limitParam] ?? pagination.pageSize);
+      const skip = Number(request.query?.[pagination.skipParam] ?? 0);
+      if (items.length === 0 || items.length < limit) return { items, response };
+      const query = { ...request.query, [pagination.skipParam]: skip + items.length };
+      return { items, response, next: { ...request, query } };
+    }
+    default:
+      return {
+        items: data === undefined || data === null || data === '' ? [] : asArray(data),
+        response,
+      };
+  }
+}
+
+function withNext(page: Page, next: ApiRequest | undefined): Page {
+  return next === undefined ? page : { ...page, next };
+}
+
+function asArray(data: unknown): unknown[] {
+  return Array.isArray(data) ? data : [data];
+}
+
+export function valueAt(data: unknown, path: string): unknown {
+  let current: unknown = data;
+  for (const key of path.split('.')) {
+    if (!isPlainObject(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+function arrayAt(data: unknown, path: string): unknown[] {
+  const value = valueAt(data, path);
+  return Array.isArray(value) ? value : [];
+}
+
+/** The next-page request: same method and headers, URL and query from the link. */
+function nextFromLink(
+  profile: ProviderProfile,
+  request: ApiRequest,
+  link: unknown,
+): ApiRequest | undefined {
+  const href = isPlainObject(link) ? link.href : link;
+  if (typeof href !== 'string' || href === '') return undefined;
+  const current = new URL(request.url);
+  const url = new URL(href, current);
+  if (url.origin !== current.origin) {
+    // Following it would send the bearer token to another host.
+    throw new SwitchboardError({
+      code: 'unexpected_response',
+      kind: 'api',
+      provider: profile.id,
+      message: `The next-page link points to another host (${url.origin}); paging stopped.`,
+      hint: 'Check the base URL of the connection; a proxy may be rewriting links.',
+    });
+  }
+  const query: Record<string, string> = Object.fromEntries(url.searchParams);
+  url.search = '';
+  url.hash = '';
+  const next: ApiRequest = { ...request, url: url.toString(), idempotent: true };
+  if (Object.keys(query).length > 0) next.query = query;
+  else delete next.query;
+  if (sameRequest(request, next)) return undefined;
+  return next;
+}
+
+function sameRequest(a: ApiRequest, b: ApiRequest): boolean {
+  return a.url === b.url && JSON.stringify(a.query ?? {}) === JSON.stringify(b.query ?? {});
+}

@@ -1,0 +1,27 @@
+import { brightPattern } from './bright-pattern';
+import { configError } from './config-error';
+import { dellCloudLink } from './dell-cloudlink';
+import { genericOAuth2 } from './generic-oauth2';
+import { mitelCloudLink } from './mitel-cloudlink';
+import { sangomaCx } from './sangoma-cx';
+import type { ProviderId, ProviderProfile } from './types';
+
+/** Every provider Switchboard knows, in the order pickers show them. */
+export const profiles: readonly ProviderProfile[] = [
+  mitelCloudLink,
+  dellCloudLink,
+  brightPattern,
+  sangomaCx,
+  genericOAuth2,
+];
+
+export function getProfile(id: ProviderId | string): ProviderProfile {
+  const profile = profiles.find((candidate) => candidate.id === id);
+  if (profile === undefined) {
+    throw configError(
+      `Unknown provider "${id}".`,
+      `Use one of: ${profiles.map((candidate) => candidate.id).join(', ')}.`,
+    );
+  }
+  return profile;
+}

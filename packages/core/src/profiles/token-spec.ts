@@ -1,0 +1,140 @@
+import type { ClientAuthPlacement, Grant, TokenRequestSpec } from '../oauth/types';
+import type { TlsOptions } from '../transport/types';
+import { profileHeaders } from '../operations/headers';
+import { expandProfileTemplate } from './base-url';
+import { configError } from './config-error';
+import type { CredentialValues, ProviderProfile } from './types';
+import { validateCredentials } from './validate';
+import { credentialBoolean, credentialText, isFieldActive } from './values';
+
+export type FullGrant = Exclude<Grant, { type: 'refresh_token' }>;
+
+/** The full grant and the request settings of a profile, resolved for one credential. */
+export interface ResolvedTokenSpec {
+  grant: FullGrant;
+  request: Omit<TokenRequestSpec, 'grant'>;
+  /** Every secret the request carries, to mask in errors. */
+  secrets: string[];
+}
+
+/** Pure: validates the credentials, then fills the profile's token endpoint with them. */
+export function resolveTokenSpec(
+  profile: ProviderProfile,
+  credentials: CredentialValues,
+): ResolvedTokenSpec {
+  validateCredentials(profile, credentials);
+  const token = profile.token;
+  const names = {
+    clientId: 'clientId',
+    clientSecret: 'clientSecret',
+    username: 'username',
+    password: 'password',
+    ...token.credentialFields,
+  };
+  const text = (name: string): string => credentialText(profile, credentials, name);
+  const active = (name: string): boolean => {
+    const field = profile.fields.find((candidate) => candidate.name === name);
+    return field !== undefined && isFieldActive(profile, credentials, field);
+  };
+
+  const grantType = token.grantField === undefined ? token.grants[0] : text(token.grantField);
+  let grant: FullGrant;
+  if (grantType === 'password')
+    grant = { type: 'password', username: text(names.username), password: text(names.password) };
+  else if (grantType === 'client_credentials') grant = { type: 'client_credentials' };
+  else {
+    throw configError(
+      `${profile.displayName} cannot sign in with the grant "${grantType ?? ''}".`,
+      'Choose client credentials or password.',
+      profile.id,
+    );
+  }
+
+  const request: Omit<TokenRequestSpec, 'grant'> = {
+    tokenUrl: expandProfileTemplate(profile, credentials, token.url),
+  };
+  const clientId = active(names.clientId) ? text(names.clientId) : '';
+  const clientSecret = active(names.clientSecret) ? text(names.clientSecret) : '';
+  if (clientId !== '') {
+    const placement =
+      (token.clientAuthField === undefined ? '' : text(token.clientAuthField)) || token.clientAuth;
+    const encoding =
+      (token.basicEncodingField === undefined ? '' : text(token.basicEncodingField)) ||
+      token.basicEncoding;
+    request.client = {
+      id: clientId,
+      placement: placement as ClientAuthPlacement,
+      ...(clientSecret === '' ? {} : { secret: clientSecret }),
+      ...(encoding === 'raw' || encoding === 'strict' ? { basicEncoding: encoding } : {}),
+    };
+  }
+  const scope = token.scopeField === undefined ? '' : text(token.scopeField);
+  if (scope !== '') request.scope = scope;
+  const extraParams = resolveExtraParams(profile, credentials);
+  if (Object.keys(extraParams).length > 0) request.extraParams = extraParams;
+  if (token.paramsIn !== undefined) request.paramsIn = token.paramsIn;
+  const headers = profileHeaders(profile, credentials);
+  if (Object.keys(headers).length > 0) request.headers = headers;
+  const tls = resolveTls(profile, credentials);
+  if (tls !== undefined) request.tls = tls;
+
+  const secrets = [clientSecret, grant.type === 'password' ? grant.password : ''].filter(
+    (secret) => secret !== '',
+  );
+  return { grant, request, secrets };
+}
+
+function resolveExtraParams(
+  profile: ProviderProfile,
+  credentials: CredentialValues,
+): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [name, template] of Object.entries(profile.token.extraParams ?? {})) {
+    const value = expandProfileTemplate(profile, credentials, template).trim();
+    if (value !== '') params[name] = value;
+  }
+  const field = profile.token.extraParamsField;
+  const json = field === undefined ? '' : credentialText(profile, credentials, field);
+  if (json !== '') {
+    // validateCredentials has already proved it is a JSON object.
+    for (const [name, value] of Object.entries(JSON.parse(json) as Record<string, unknown>)) {
+      if (value !== undefined && value !== null && value !== '') params[name] = String(value);
+    }
+  }
+  return params;
+}
+
+/** TLS settings of on-premises profiles; undefined when nothing differs from the defaults. */
+export function resolveTls(
+  profile: ProviderProfile,
+  credentials: CredentialValues,
+): TlsOptions | undefined {
+  const fields = profile.tlsFields;
+  if (fields === undefined) return undefined;
+  const ca = fields.ca === undefined ? '' : credentialText(profile, credentials, fields.ca);
+  const allowField = profile.fields.find((field) => field.name === fields.allowSelfSigned);
+  const allowSelfSigned = credentialBoolean(credentials, allowField);
+  if (ca === '' && !allowSelfSigned) return undefined;
+  return { ...(ca === '' ? {} : { ca }), ...(allowSelfSigned ? { allowSelfSigned: true } : {}) };
+}
+
+/** What identifies the credential in a cache key (the secret is hashed separately). */
+export function credentialKeyParts(
+  profile: ProviderProfile,
+  credentials: CredentialValues,
+  spec: ResolvedTokenSpec,
+): Record<string, string> {
+  const assume = profile.token.assumeRole;
+  return {
+    provider: profile.id,
+    tokenUrl: spec.request.tokenUrl,
+    grant: spec.grant.type,
+    clientId: spec.request.client?.id ?? '',
+    username: spec.grant.type === 'password' ? spec.grant.username : '',
+    params: JSON.stringify(spec.request.extraParams ?? {}),
+    scope: spec.request.scope ?? '',
+    role: assume === undefined ? '' : credentialText(profile, credentials, assume.roleField),
+    roleAccount:
+      assume === undefined ? '' : credentialText(profile, credentials, assume.accountIdField),
+  };
+}
