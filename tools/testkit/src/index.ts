@@ -1,1 +1,5 @@
-export {};
+// Shared test helpers: real redis-server, free ports, sentinel secrets.
+export { freePort } from './free-port';
+export { startRedis, REDIS_SERVER } from './redis';
+export type { RunningRedis } from './redis';
+export { sentinelSecret, sentinelSecrets, expectNoSecrets } from './secrets';

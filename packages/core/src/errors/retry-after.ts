@@ -10,6 +10,8 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
     const seconds = Number(text);
     return Number.isSafeInteger(seconds) ? seconds : undefined;
   }
+  // An HTTP date names its weekday or month; bare numbers like "-5" are not dates.
+  if (!/[a-z]{3}/i.test(text)) return undefined;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, Math.ceil((date - now) / 1000));
