@@ -13,3 +13,15 @@ export { createTokenSource, obtainToken, type TokenSourceOptions } from './profi
 export { getOperation } from './operations/get-operation';
 export { buildOperationRequest } from './operations/build-request';
 export { readPage } from './operations/read-page';
+export {
+  createConnection,
+  type Connection,
+  type ConnectionOptions,
+  type ExecuteOptions,
+} from './connection/connection';
+export {
+  diagnose,
+  type Diagnosis,
+  type DiagnosisStep,
+  type DiagnoseOptions,
+} from './diagnose/diagnose';

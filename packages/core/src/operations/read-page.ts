@@ -94,5 +94,7 @@ function nextFromLink(
 }
 
 function sameRequest(a: ApiRequest, b: ApiRequest): boolean {
-  return a.url === b.url && JSON.stringify(a.query ?? {}) === JSON.stringify(b.query ?? {});
+  const text = (query: ApiRequest['query']) =>
+    JSON.stringify(Object.entries(query ?? {}).map(([key, value]) => [key, String(value)]));
+  return a.url === b.url && text(a.query) === text(b.query);
 }

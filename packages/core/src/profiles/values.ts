@@ -13,7 +13,9 @@ export function credentialText(
   const field = profile.fields.find((candidate) => candidate.name === name);
   const value = credentials[name] ?? field?.default;
   const text = valueToText(value);
-  return field?.secret === true ? text : text.trim();
+  if (field?.secret === true) return text;
+  // URL fields are joined with paths: `https://host/` + `/cloudlink` must not give `//`.
+  return field?.format === 'url' ? text.trim().replace(/\/+$/, '') : text.trim();
 }
 
 export function credentialBoolean(

@@ -1,0 +1,152 @@
+import { ApiClient } from '../client/api-client';
+import { TokenManager } from '../engine/token-manager';
+import type { Clock, Logger, RetryPolicy, TokenStore } from '../engine/types';
+import { diagnose, type Diagnosis } from '../diagnose/diagnose';
+import { buildOperationRequest } from '../operations/build-request';
+import { getOperation } from '../operations/get-operation';
+import { profileHeaders } from '../operations/headers';
+import { readPage } from '../operations/read-page';
+import type { ApiRequest, ApiResponse, OperationParams, Page } from '../operations/types';
+import { createTokenSource } from '../profiles/token-source';
+import { resolveTls, resolveTokenSpec } from '../profiles/token-spec';
+import type { CredentialValues, ProviderProfile } from '../profiles/types';
+import { createAxiosTransport } from '../transport/axios-transport';
+import type { Transport } from '../transport/types';
+
+export interface ConnectionOptions {
+  /** Default: axios with a timeout on every request. n8n passes its own. */
+  transport?: Transport;
+  /** Default: in memory. Sangoma tokens live a year: use a file or Redis store there. */
+  store?: TokenStore;
+  logger?: Logger;
+  clock?: Clock;
+  retry?: RetryPolicy;
+  timeoutMs?: number;
+}
+
+export interface ExecuteOptions {
+  /** Paged operations: fetch every page and return all items in `data`. */
+  returnAll?: boolean;
+  /** Paged operations: at most this many items in `data` (may span pages). */
+  limit?: number;
+}
+
+export interface Connection {
+  readonly profile: ProviderProfile;
+  readonly tokens: TokenManager;
+  readonly client: ApiClient;
+  /**
+   * Runs one operation. Without `returnAll` / `limit` the response is the provider's own; with
+   * either, on a paged operation, `data` is the array of items (status and headers of the last page).
+   */
+  execute(
+    operationId: string,
+    params: OperationParams,
+    options?: ExecuteOptions,
+  ): Promise<ApiResponse>;
+  /** Streams the pages of an operation one at a time (bounded memory), up to `limit` items. */
+  pages(
+    operationId: string,
+    params: OperationParams,
+    options?: { limit?: number },
+  ): AsyncIterable<Page>;
+  /** Any request, with this connection's authentication and error handling. */
+  request(request: ApiRequest): Promise<ApiResponse>;
+  /** Fresh sign-in and who-am-I, with explanations; does not touch the cached token. */
+  diagnose(): Promise<Diagnosis>;
+  close(): Promise<void>;
+}
+
+/**
+ * One credential of one provider, ready to call its operations: a token manager (cached,
+ * single-flight, renewed per the profile) and an API client over the same transport.
+ * Throws `invalid_configuration` at once when the credentials are incomplete.
+ */
+export function createConnection(
+  profile: ProviderProfile,
+  credentials: CredentialValues,
+  options: ConnectionOptions = {},
+): Connection {
+  const spec = resolveTokenSpec(profile, credentials);
+  const transport = options.transport ?? createAxiosTransport();
+  const source = createTokenSource(profile, credentials, {
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
+  const tokens = new TokenManager({
+    source,
+    transport,
+    secrets: spec.secrets,
+    ...(options.store === undefined ? {} : { store: options.store }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+  });
+  const tls = resolveTls(profile, credentials);
+  const client = new ApiClient({
+    tokens,
+    transport,
+    provider: profile.id,
+    defaultHeaders: profileHeaders(profile, credentials),
+    secrets: spec.secrets,
+    ...(profile.correlationHeader === undefined
+      ? {}
+      : { correlationHeader: profile.correlationHeader }),
+    ...(tls === undefined ? {} : { tls }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
+
+  async function* pages(
+    operationId: string,
+    params: OperationParams,
+    opts: { limit?: number } = {},
+  ): AsyncGenerator<Page> {
+    let request: ApiRequest | undefined = buildOperationRequest(
+      profile,
+      credentials,
+      operationId,
+      params,
+    );
+    let remaining = opts.limit ?? Number.POSITIVE_INFINITY;
+    while (request !== undefined && remaining > 0) {
+      const response = await client.send(request);
+      const page = readPage(profile, operationId, request, response);
+      if (page.items.length >= remaining) {
+        yield { items: page.items.slice(0, remaining), response: page.response };
+        return;
+      }
+      remaining -= page.items.length;
+      yield page;
+      request = page.next;
+    }
+  }
+
+  return {
+    profile,
+    tokens,
+    client,
+    pages,
+    async execute(operationId, params, opts = {}) {
+      const paged = (getOperation(profile, operationId).pagination?.style ?? 'none') !== 'none';
+      const collect = paged && (opts.returnAll === true || opts.limit !== undefined);
+      if (!collect)
+        return client.send(buildOperationRequest(profile, credentials, operationId, params));
+      const items: unknown[] = [];
+      let last: ApiResponse | undefined;
+      const limit = opts.returnAll === true ? undefined : opts.limit;
+      for await (const page of pages(operationId, params, limit === undefined ? {} : { limit })) {
+        for (const item of page.items) items.push(item);
+        last = page.response;
+      }
+      return { status: last?.status ?? 200, headers: last?.headers ?? {}, data: items };
+    },
+    request: (request) => client.send(request),
+    diagnose: () => diagnose(profile, credentials, { transport }),
+    async close() {
+      client.close();
+      await tokens.close();
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import { buildApiRequest } from '../client/build-api-request';
+import type { ErrorCode } from '../errors/codes';
+import { apiErrorFromResponse } from '../errors/api-error';
+import { buildOperationRequest } from '../operations/build-request';
+import { resolveTls, resolveTokenSpec } from '../profiles/token-spec';
+import { createTokenSource } from '../profiles/token-source';
+import type { CredentialValues, ProviderProfile } from '../profiles/types';
+import { credentialWarnings, validateCredentials } from '../profiles/validate';
+import type { TokenSet } from '../oauth/types';
+import { redactText, redactUrl } from '../redact';
+import { createAxiosTransport } from '../transport/axios-transport';
+import type { Transport } from '../transport/types';
+import { explainFailure, type Explained } from './explain';
+import { describeClaims, scopeCheck } from './observations';
+
+export interface DiagnosisStep {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface Diagnosis {
+  ok: boolean;
+  summary: string;
+  steps: DiagnosisStep[];
+  error?: {
+    code: ErrorCode;
+    message: string;
+    hint: string;
+    status?: number;
+    correlationId?: string;
+  };
+}
+
+export interface DiagnoseOptions {
+  transport?: Transport;
+  /** Per-request timeout; default the transport's (30 s). */
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Checks a connection the way a person would: are the settings complete, does the token
+ * endpoint accept them, does the API accept the token (who-am-I, where the provider has one),
+ * were the requested scopes granted. Every failure comes with a hint a person can act on.
+ * Always resolves; never contains a secret or a token.
+ */
+export async function diagnose(
+  profile: ProviderProfile,
+  credentials: CredentialValues,
+  options: DiagnoseOptions = {},
+): Promise<Diagnosis> {
+  const steps: DiagnosisStep[] = [];
+  const warnings = credentialWarnings(profile, credentials);
+  const secrets = secretValues(profile, credentials);
+  const fail = (name: string, error: unknown): Diagnosis => {
+    const explained = safe(explainFailure(profile, credentials, error, warnings), secrets);
+    steps.push({ name, ok: false, detail: `${explained.message} ${explained.hint}` });
+    return {
+      ok: false,
+      summary: `${profile.displayName}: ${name} failed (${explained.code}${explained.status === undefined ? '' : `, HTTP ${explained.status}`}).`,
+      steps,
+      error: explained,
+    };
+  };
+
+  try {
+    validateCredentials(profile, credentials);
+  } catch (error) {
+    return fail('configuration', error);
+  }
+  steps.push({
+    name: 'configuration',
+    ok: true,
+    detail: ['All required settings are present.', ...warnings].join(' '),
+  });
+
+  const transport = options.transport ?? createAxiosTransport();
+  const spec = resolveTokenSpec(profile, credentials);
+  let token: TokenSet;
+  try {
+    token = await createTokenSource(profile, credentials, {
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.now === undefined ? {} : { clock: { now: options.now } }),
+    }).obtain(transport);
+  } catch (error) {
+    return fail('token', error);
+  }
+  const minutes = Math.round((token.expiresAt - token.obtainedAt) / 60_000);
+  steps.push({
+    name: 'token',
+    ok: true,
+    detail: `Signed in at ${redactUrl(spec.request.tokenUrl)}; the token is valid for ${minutes} min${token.scope === undefined ? '' : ` with scope "${token.scope}"`}.`,
+  });
+  const tokenSecrets = [...secrets, token.accessToken, token.refreshToken ?? ''];
+
+  const scopes = scopeCheck(profile, spec.request.scope, token.scope);
+  if (scopes !== undefined) {
+    if (!scopes.ok) return fail('scopes', scopes.error);
+    steps.push({ name: 'scopes', ok: true, detail: scopes.detail });
+  }
+
+  let who = '';
+  if (profile.whoAmI !== undefined) {
+    try {
+      who = await callWhoAmI(
+        profile,
+        credentials,
+        token,
+        transport,
+        tokenSecrets,
+        options.timeoutMs,
+      );
+      steps.push({
+        name: 'whoAmI',
+        ok: true,
+        detail: safe(`The API accepts the token${who === '' ? '' : `: ${who}`}.`, tokenSecrets),
+      });
+    } catch (error) {
+      return fail('whoAmI', error);
+    }
+  }
+  return {
+    ok: true,
+    summary: safe(
+      `${profile.displayName}: connected${who === '' ? '' : ` (${who})`}.`,
+      tokenSecrets,
+    ),
+    steps,
+  };
+}
+
+async function callWhoAmI(
+  profile: ProviderProfile,
+  credentials: CredentialValues,
+  token: TokenSet,
+  transport: Transport,
+  secrets: string[],
+  timeoutMs: number | undefined,
+): Promise<string> {
+  const request = buildOperationRequest(profile, credentials, profile.whoAmI ?? '', {});
+  const http = buildApiRequest(request, undefined, timeoutMs);
+  const tls = resolveTls(profile, credentials);
+  if (tls !== undefined) http.tls = tls;
+  const response = await transport({
+    ...http,
+    headers: { ...http.headers, authorization: `${token.tokenType} ${token.accessToken}` },
+  });
+  if (response.status < 200 || response.status > 299) {
+    throw apiErrorFromResponse(response, {
+      provider: profile.id,
+      secrets,
+      ...(profile.correlationHeader === undefined
+        ? {}
+        : { correlationHeader: profile.correlationHeader }),
+    });
+  }
+  return describeClaims(response.body);
+}
+
+function secretValues(profile: ProviderProfile, credentials: CredentialValues): string[] {
+  return profile.fields
+    .filter((field) => field.secret === true)
+    .map((field) => credentials[field.name])
+    .filter((value): value is string => typeof value === 'string' && value !== '')
+    .flatMap((value) => [value, value.trim()]);
+}
+
+function safe<T extends string | Explained>(value: T, secrets: string[]): T {
+  if (typeof value === 'string') return redactText(value, secrets) as T;
+  const explained = value as Explained;
+  return {
+    ...explained,
+    message: redactText(explained.message, secrets),
+    hint: redactText(explained.hint, secrets),
+  } as T;
+}
