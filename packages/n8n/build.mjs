@@ -1,0 +1,90 @@
+// Builds dist/: one CommonJS file per credential and node, each with the pure parts of
+// @switchboard/core bundled in (the package has no runtime dependencies), plus the icons.
+// Then checks the output for what n8n's cloud rules forbid: timers, process, globalThis and
+// Node modules or packages other than n8n-workflow.
+import { build } from 'esbuild';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const coreSrc = join(root, '..', 'core', 'src') + sep;
+const dist = join(root, 'dist');
+
+const entryPoints = [
+  ...readdirSync(join(root, 'credentials'))
+    .filter((file) => file.endsWith('.credentials.ts'))
+    .map((file) => join('credentials', file)),
+  ...readdirSync(join(root, 'nodes')).flatMap((dir) =>
+    readdirSync(join(root, 'nodes', dir))
+      .filter((file) => file.endsWith('.node.ts'))
+      .map((file) => join('nodes', dir, file)),
+  ),
+];
+
+// Core's modules have no top-level side effects, so esbuild may drop every module this
+// package does not use (the axios transport, Redis and file stores, the token manager).
+const coreIsPure = {
+  name: 'core-is-pure',
+  setup(builder) {
+    builder.onResolve({ filter: /^@switchboard\/core(\/.*)?$/ }, (args) => ({
+      path: join(coreSrc, `${args.path.slice('@switchboard/core/'.length) || 'index'}.ts`),
+      sideEffects: false,
+    }));
+    builder.onResolve({ filter: /^\./ }, async (args) => {
+      if (!args.importer.startsWith(coreSrc) || args.pluginData === 'inner') return undefined;
+      const resolved = await builder.resolve(args.path, {
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        kind: args.kind,
+        pluginData: 'inner',
+      });
+      return resolved.errors.length > 0 ? undefined : { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
+rmSync(dist, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints,
+  outdir: dist,
+  outbase: root,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['n8n-workflow'],
+  plugins: [coreIsPure],
+  ignoreAnnotations: false,
+  treeShaking: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
+cpSync(join(root, 'icons'), join(dist, 'icons'), { recursive: true });
+
+const forbidden = [
+  [/\bsetTimeout\b|\bsetInterval\b|\bsetImmediate\b/, 'a timer'],
+  [/\bprocess\.|\bprocess\[/, 'process'],
+  [/\bglobalThis\b/, 'globalThis'],
+  // n8n allows crypto in community nodes (its lint allow-list); nothing else may be required.
+  [
+    /require\((?!"(n8n-workflow|node:crypto|crypto)"\))[^)]*\)/,
+    'a require() other than n8n-workflow or crypto',
+  ],
+];
+const problems = [];
+for (const output of Object.keys(result.metafile.outputs)) {
+  const text = readFileSync(join(root, output), 'utf8');
+  for (const [pattern, what] of forbidden) {
+    const match = pattern.exec(text);
+    if (match) problems.push(`${relative(root, join(root, output))} contains ${what}: ${match[0]}`);
+  }
+}
+if (problems.length > 0) {
+  console.error(`dist/ is not safe for n8n:\n${problems.join('\n')}`);
+  process.exit(1);
+}
+const bytes = Object.values(result.metafile.outputs).reduce((sum, out) => sum + out.bytes, 0);
+console.log(`built ${entryPoints.length} files into dist/ (${Math.round(bytes / 1024)} KiB)`);

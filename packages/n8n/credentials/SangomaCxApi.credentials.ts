@@ -1,0 +1,34 @@
+import { getProfile } from '@switchboard/core';
+import type {
+  IAuthenticateGeneric,
+  ICredentialTestRequest,
+  ICredentialType,
+  INodeProperties,
+  Icon,
+} from 'n8n-workflow';
+import {
+  bearerAuthentication,
+  credentialProperties,
+  credentialTest,
+  preAuthentication,
+} from '../lib/credential';
+
+const profile = getProfile('sangoma-cx');
+
+export class SangomaCxApi implements ICredentialType {
+  name = 'sangomaCxApi';
+
+  displayName = 'Sangoma CX API';
+
+  icon: Icon = { light: 'file:../icons/sangoma.svg', dark: 'file:../icons/sangoma.dark.svg' };
+
+  documentationUrl = 'https://www.sangoma.com/';
+
+  properties: INodeProperties[] = credentialProperties(profile);
+
+  preAuthentication = preAuthentication(profile);
+
+  authenticate: IAuthenticateGeneric = bearerAuthentication;
+
+  test: ICredentialTestRequest = credentialTest(profile);
+}

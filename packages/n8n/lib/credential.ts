@@ -1,0 +1,136 @@
+// Everything a Switchboard credential type needs, derived from one core profile: the form,
+// the token grant (preAuthentication), the bearer header and the Test button's request.
+import type { CredentialValues, FieldValue, ProviderProfile } from '@switchboard/core';
+import { apiErrorFromResponse, isSwitchboardError, obtainToken } from '@switchboard/core';
+import type {
+  IAuthenticateGeneric,
+  IAuthenticateRuleResponseCode,
+  ICredentialDataDecryptedObject,
+  ICredentialTestRequest,
+  IDataObject,
+  IHttpRequestHelper,
+  INodeProperties,
+} from 'n8n-workflow';
+import { fieldToProperty } from './properties';
+import { TOKEN_FIELD } from './providers';
+import { n8nTransport } from './transport';
+import { baseUrlExpression, textExpression } from './url-expression';
+
+export function credentialProperties(profile: ProviderProfile): INodeProperties[] {
+  return [
+    {
+      displayName: 'Access Token',
+      name: TOKEN_FIELD,
+      type: 'hidden',
+      typeOptions: { expirable: true, password: true },
+      default: '',
+    },
+    ...profile.fields.map(fieldToProperty),
+  ];
+}
+
+/** n8n's decrypted credential data as core's CredentialValues (profile fields only). */
+export function credentialValues(
+  profile: ProviderProfile,
+  data: ICredentialDataDecryptedObject,
+): CredentialValues {
+  const values: CredentialValues = {};
+  for (const field of profile.fields) {
+    const value = data[field.name];
+    if (isFieldValue(value)) values[field.name] = value;
+  }
+  return values;
+}
+
+function isFieldValue(value: unknown): value is FieldValue {
+  if (Array.isArray(value)) return value.every((item) => typeof item === 'string');
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
+ * n8n runs this when the token field is empty, after a 401, and for every credential test.
+ * It returns the token only: n8n persists it encrypted with the credential.
+ */
+export function preAuthentication(profile: ProviderProfile) {
+  return async function (
+    this: IHttpRequestHelper,
+    credentials: ICredentialDataDecryptedObject,
+  ): Promise<IDataObject> {
+    const transport = n8nTransport(this.helpers.httpRequest);
+    try {
+      const token = await obtainToken(profile, credentialValues(profile, credentials), transport);
+      return { [TOKEN_FIELD]: token.accessToken };
+    } catch (error) {
+      throw tokenFailure(profile, error);
+    }
+  };
+}
+
+/**
+ * A plain Error whose message carries core's message and hint. Deliberately without `response`
+ * or `code`: n8n would re-run the grant on a `response.status` of 401, and its credential
+ * test shows only the status or code when either is present.
+ */
+export function tokenFailure(profile: ProviderProfile, error: unknown): Error {
+  if (isSwitchboardError(error)) {
+    return new Error(error.hint ? `${error.message} — ${error.hint}` : error.message);
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new Error(`${profile.displayName}: the token request failed: ${detail}`);
+}
+
+export const bearerAuthentication: IAuthenticateGeneric = {
+  type: 'generic',
+  properties: { headers: { Authorization: `=Bearer {{$credentials.${TOKEN_FIELD}}}` } },
+};
+
+/**
+ * The Test button: n8n always runs preAuthentication first (so a wrong id, secret or
+ * environment fails there, with core's hint), then this request with the new token. Profiles
+ * with a who-am-I operation call it; the others only prove the grant and reachability.
+ */
+export function credentialTest(profile: ProviderProfile): ICredentialTestRequest {
+  const whoAmI = profile.operations.find((operation) => operation.id === profile.whoAmI);
+  const headers = defaultHeaderExpressions(profile);
+  if (whoAmI !== undefined) {
+    return {
+      request: {
+        method: whoAmI.method,
+        url: `={{ ${baseUrlExpression(profile, whoAmI.service ?? 'api')} + ${JSON.stringify(whoAmI.path)} }}`,
+        headers,
+      },
+      rules: [401, 403, 404].map((status) => statusRule(profile, status)),
+    };
+  }
+  const service = Object.keys(profile.baseUrls)[0] ?? 'api';
+  return {
+    request: {
+      method: 'GET',
+      url: `={{ ${baseUrlExpression(profile, service)} }}`,
+      headers,
+      ignoreHttpStatusErrors: true,
+    },
+  };
+}
+
+function defaultHeaderExpressions(profile: ProviderProfile): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, template] of Object.entries(profile.defaultHeaders ?? {})) {
+    headers[name] = textExpression(profile, template);
+  }
+  return headers;
+}
+
+function statusRule(profile: ProviderProfile, status: number): IAuthenticateRuleResponseCode {
+  const error = apiErrorFromResponse(
+    { status, headers: {}, body: '' },
+    { provider: profile.id, correlationHeader: profile.correlationHeader },
+  );
+  return {
+    type: 'responseCode',
+    properties: {
+      value: status,
+      message: `The token was issued, but ${profile.displayName} rejected it (${status}). ${error.hint}`,
+    },
+  };
+}

@@ -1,0 +1,106 @@
+// n8n errors built from core's classification: the provider's message plus our hint, and
+// never the request (which holds the Authorization header) or the raw response.
+import type { HttpResponse, ProviderProfile } from '@switchboard/core';
+import { apiErrorFromResponse, isSwitchboardError } from '@switchboard/core';
+import { networkError } from '@switchboard/core/transport/network-error';
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { ApiRequest } from '@switchboard/core';
+
+interface ResponseLike {
+  status?: unknown;
+  headers?: unknown;
+  data?: unknown;
+  body?: unknown;
+}
+
+/** The HTTP response inside whatever n8n's request helper threw, if one arrived. */
+export function responseOf(error: unknown): HttpResponse | undefined {
+  for (const candidate of [error, (error as { cause?: unknown } | null)?.cause]) {
+    const response = (candidate as { response?: ResponseLike } | null | undefined)?.response;
+    if (response !== undefined && typeof response.status === 'number') {
+      return {
+        status: response.status,
+        headers: headerRecord(response.headers),
+        body: bodyText(response.data ?? response.body),
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The system code (ECONNREFUSED, ...) inside what n8n's request helper threw. */
+function systemCodeOf(error: unknown): string | undefined {
+  for (const candidate of [error, (error as { cause?: unknown } | null)?.cause]) {
+    const code = (candidate as { code?: unknown } | null | undefined)?.code;
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+export function requestFailure(
+  node: INode,
+  profile: ProviderProfile,
+  request: ApiRequest,
+  error: unknown,
+  itemIndex: number,
+): NodeApiError | NodeOperationError {
+  const response = responseOf(error);
+  if (response !== undefined) {
+    const failure = apiErrorFromResponse(response, {
+      provider: profile.id,
+      ...(profile.correlationHeader === undefined
+        ? {}
+        : { correlationHeader: profile.correlationHeader }),
+    });
+    const details: JsonObject = { message: failure.message, code: failure.code };
+    if (failure.correlationId !== undefined) details.correlationId = failure.correlationId;
+    return new NodeApiError(node, details, {
+      message: failure.message,
+      description: failure.hint,
+      httpCode: String(response.status),
+      itemIndex,
+    });
+  }
+  const code = systemCodeOf(error);
+  if (code !== undefined) {
+    const failure = networkError(request.method, request.url, code, code === 'ETIMEDOUT');
+    return new NodeOperationError(node, failure.message, { description: failure.hint, itemIndex });
+  }
+  // preAuthentication failures arrive here with core's message and hint already in the text.
+  const message = (error as { cause?: { message?: unknown } } | null)?.cause?.message;
+  const text = typeof message === 'string' ? message : messageOf(error);
+  return new NodeOperationError(node, text, { itemIndex });
+}
+
+/** Errors raised before any request: bad parameters, unknown operation. */
+export function configurationFailure(
+  node: INode,
+  error: unknown,
+  itemIndex: number,
+): NodeOperationError {
+  if (isSwitchboardError(error)) {
+    return new NodeOperationError(node, error.message, { description: error.hint, itemIndex });
+  }
+  return new NodeOperationError(node, messageOf(error), { itemIndex });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function headerRecord(headers: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (typeof headers !== 'object' || headers === null) return result;
+  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+    if (typeof value === 'string') result[name.toLowerCase()] = value;
+    else if (Array.isArray(value)) result[name.toLowerCase()] = value.join(', ');
+  }
+  return result;
+}
+
+function bodyText(body: unknown): string {
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string') return body;
+  return JSON.stringify(body);
+}

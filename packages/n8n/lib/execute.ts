@@ -1,0 +1,128 @@
+// The shared execute() of every provider node: for each input item, build the operation's
+// request with core, send it through n8n's authenticated helper (which runs preAuthentication
+// and retries once after a 401), follow pages, and output one item per result.
+import type { ApiRequest, OperationDef, OperationParams, ProviderProfile } from '@switchboard/core';
+import { buildOperationRequest, readPage } from '@switchboard/core';
+import type {
+  IDataObject,
+  IExecuteFunctions,
+  INodeExecutionData,
+  NodeApiError,
+  NodeOperationError,
+} from 'n8n-workflow';
+import { credentialValues } from './credential';
+import { configurationFailure } from './errors';
+import { sendRequest } from './request';
+import { LIMIT, RETURN_ALL, isPaged } from './node-properties';
+import type { ProviderBinding } from './providers';
+
+export async function executeOperations(
+  context: IExecuteFunctions,
+  profile: ProviderProfile,
+  binding: ProviderBinding,
+): Promise<INodeExecutionData[][]> {
+  const output: INodeExecutionData[] = [];
+  const items = context.getInputData();
+  for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+    try {
+      const results = await runItem(context, profile, binding, itemIndex);
+      for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
+    } catch (error) {
+      const failure = error as NodeApiError | NodeOperationError;
+      if (!context.continueOnFail()) throw failure;
+      output.push({ json: errorJson(failure), pairedItem: { item: itemIndex } });
+    }
+  }
+  return [output];
+}
+
+async function runItem(
+  context: IExecuteFunctions,
+  profile: ProviderProfile,
+  binding: ProviderBinding,
+  itemIndex: number,
+): Promise<IDataObject[]> {
+  let operation: OperationDef;
+  let request: ApiRequest;
+  try {
+    operation = findOperation(context, profile, itemIndex);
+    const credentials = credentialValues(
+      profile,
+      await context.getCredentials(binding.credentialName, itemIndex),
+    );
+    request = buildOperationRequest(
+      profile,
+      credentials,
+      operation.id,
+      readParameters(context, operation, itemIndex),
+    );
+  } catch (error) {
+    throw configurationFailure(context.getNode(), error, itemIndex);
+  }
+  const paged = isPaged(operation);
+  const returnAll = paged
+    ? (context.getNodeParameter(RETURN_ALL, itemIndex, false) as boolean)
+    : true;
+  const limit =
+    paged && !returnAll ? (context.getNodeParameter(LIMIT, itemIndex, 50) as number) : Infinity;
+
+  const results: IDataObject[] = [];
+  let next: ApiRequest | undefined = request;
+  while (next !== undefined && results.length < limit) {
+    const current: ApiRequest = next;
+    const response = await sendRequest(context, profile, binding, current, itemIndex);
+    const page = readPage(profile, operation.id, current, response);
+    for (const item of page.items) results.push(asJson(item));
+    next = page.next;
+  }
+  if (results.length === 0 && !paged) return [{ success: true }];
+  return results.slice(0, limit);
+}
+
+function findOperation(
+  context: IExecuteFunctions,
+  profile: ProviderProfile,
+  itemIndex: number,
+): OperationDef {
+  const resource = context.getNodeParameter('resource', itemIndex) as string;
+  const name = context.getNodeParameter('operation', itemIndex) as string;
+  const operation = profile.operations.find(
+    (candidate) => candidate.resource === resource && candidate.operation === name,
+  );
+  if (operation === undefined) {
+    throw new Error(
+      `${profile.displayName} has no operation "${name}" for resource "${resource}".`,
+    );
+  }
+  return operation;
+}
+
+function readParameters(
+  context: IExecuteFunctions,
+  operation: OperationDef,
+  itemIndex: number,
+): OperationParams {
+  const params: OperationParams = {};
+  for (const parameter of operation.parameters) {
+    // null as the fallback: n8n throws for a missing parameter when the fallback is undefined,
+    // and parameters hidden by displayOptions are missing.
+    const value = context.getNodeParameter(parameter.name, itemIndex, null) as
+      OperationParams[string] | null;
+    if (value !== null && value !== undefined) params[parameter.name] = value;
+  }
+  return params;
+}
+
+function asJson(item: unknown): IDataObject {
+  if (typeof item === 'object' && item !== null && !Array.isArray(item)) return item as IDataObject;
+  return { value: item as IDataObject[keyof IDataObject] };
+}
+
+/** What continueOnFail puts on the item: message, hint and status, nothing from the request. */
+function errorJson(failure: NodeApiError | NodeOperationError): IDataObject {
+  const json: IDataObject = { error: failure.message };
+  if (failure.description) json.hint = failure.description;
+  const httpCode = (failure as { httpCode?: unknown }).httpCode;
+  if (typeof httpCode === 'string') json.status = Number(httpCode);
+  return json;
+}

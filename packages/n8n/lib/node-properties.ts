@@ -1,0 +1,86 @@
+// A provider node's parameters, generated from the profile: Resource, Operation per resource,
+// each operation's parameters, and Return All / Limit for paged lists.
+import type { OperationDef, ProviderProfile } from '@switchboard/core';
+import type { INodeProperties } from 'n8n-workflow';
+import { fieldToProperty } from './properties';
+
+export const RETURN_ALL = 'returnAll';
+export const LIMIT = 'limit';
+
+export function isPaged(operation: OperationDef): boolean {
+  return operation.pagination !== undefined && operation.pagination.style !== 'none';
+}
+
+export function nodeProperties(profile: ProviderProfile): INodeProperties[] {
+  const resources = profile.resources.filter((resource) =>
+    profile.operations.some((operation) => operation.resource === resource.value),
+  );
+  const properties: INodeProperties[] = [
+    {
+      displayName: 'Resource',
+      name: 'resource',
+      type: 'options',
+      noDataExpression: true,
+      options: resources.map((resource) => ({
+        name: resource.name,
+        value: resource.value,
+        ...(resource.description === undefined ? {} : { description: resource.description }),
+      })),
+      default: resources[0]?.value ?? '',
+    },
+  ];
+  for (const resource of resources) {
+    const operations = profile.operations.filter(
+      (operation) => operation.resource === resource.value,
+    );
+    properties.push({
+      displayName: 'Operation',
+      name: 'operation',
+      type: 'options',
+      noDataExpression: true,
+      displayOptions: { show: { resource: [resource.value] } },
+      options: operations.map((operation) => ({
+        name: operation.displayName,
+        value: operation.operation,
+        description: operation.description,
+        action: operation.displayName,
+      })),
+      default: operations[0]?.operation ?? '',
+    });
+  }
+  for (const operation of profile.operations) {
+    properties.push(...operationProperties(operation));
+  }
+  return properties;
+}
+
+function operationProperties(operation: OperationDef): INodeProperties[] {
+  const show = { resource: [operation.resource], operation: [operation.operation] };
+  const properties = operation.parameters.map((parameter) => {
+    const property = fieldToProperty(parameter);
+    property.displayOptions = { show: { ...show, ...property.displayOptions?.show } };
+    return property;
+  });
+  if (isPaged(operation)) {
+    properties.push(
+      {
+        displayName: 'Return All',
+        name: RETURN_ALL,
+        type: 'boolean',
+        default: false,
+        description: 'Whether to return all results or only up to a given limit',
+        displayOptions: { show },
+      },
+      {
+        displayName: 'Limit',
+        name: LIMIT,
+        type: 'number',
+        typeOptions: { minValue: 1 },
+        default: 50,
+        description: 'Max number of results to return',
+        displayOptions: { show: { ...show, [RETURN_ALL]: [false] } },
+      },
+    );
+  }
+  return properties;
+}

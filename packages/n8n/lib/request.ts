@@ -1,0 +1,57 @@
+// Sends one core ApiRequest through n8n's authenticated helper: n8n adds the bearer header,
+// runs preAuthentication when the token field is empty and once more after a 401.
+import type { ApiRequest, ApiResponse, ProviderProfile } from '@switchboard/core';
+import type {
+  IDataObject,
+  IExecuteFunctions,
+  IHookFunctions,
+  IHttpRequestOptions,
+  IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { requestFailure } from './errors';
+import type { ProviderBinding } from './providers';
+
+export type RequestContext = IExecuteFunctions | IHookFunctions;
+
+export async function sendRequest(
+  context: RequestContext,
+  profile: ProviderProfile,
+  binding: ProviderBinding,
+  request: ApiRequest,
+  itemIndex = 0,
+): Promise<ApiResponse> {
+  const options: IHttpRequestOptions = {
+    method: request.method,
+    url: request.url,
+    json: true,
+    returnFullResponse: true,
+  };
+  if (request.query !== undefined && Object.keys(request.query).length > 0)
+    options.qs = request.query;
+  if (request.headers !== undefined) options.headers = request.headers;
+  if (request.body !== undefined) options.body = request.body as IDataObject;
+  try {
+    const response = (await (
+      context as IExecuteFunctions
+    ).helpers.httpRequestWithAuthentication.call(
+      context as IExecuteFunctions,
+      binding.credentialName,
+      options,
+    )) as IN8nHttpFullResponse;
+    return {
+      status: response.statusCode,
+      headers: stringHeaders(response.headers),
+      data: response.body,
+    };
+  } catch (error) {
+    throw requestFailure(context.getNode(), profile, request, error, itemIndex);
+  }
+}
+
+function stringHeaders(headers: IDataObject): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (typeof value === 'string') result[name.toLowerCase()] = value;
+  }
+  return result;
+}

@@ -1,0 +1,131 @@
+// The Mitel CloudLink Trigger's subscription lifecycle (n8n's webhookMethods): one
+// notification subscription per active workflow, its id kept in the node's static data.
+import type { OperationParams, ProviderProfile } from '@switchboard/core';
+import { buildOperationRequest, readPage } from '@switchboard/core';
+import type {
+  IDataObject,
+  IHookFunctions,
+  IWebhookFunctions,
+  IWebhookResponseData,
+  JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { credentialValues } from './credential';
+import { configurationFailure } from './errors';
+import type { ProviderBinding } from './providers';
+import { sendRequest } from './request';
+
+export const SUBSCRIPTION_PARAMETERS = [
+  'topic',
+  'subjectFilter',
+  'publicationFilter',
+  'applicationId',
+];
+
+interface SubscriptionState {
+  subscriptionId?: string;
+}
+
+export async function subscriptionExists(
+  this: IHookFunctions,
+  profile: ProviderProfile,
+  binding: ProviderBinding,
+): Promise<boolean> {
+  const state = this.getWorkflowStaticData('node') as SubscriptionState;
+  if (state.subscriptionId === undefined) return false;
+  const request = await operationRequest(this, profile, binding, 'subscription.list', {});
+  const response = await sendRequest(this, profile, binding, request);
+  const page = readPage(profile, 'subscription.list', request, response);
+  const found = page.items.some(
+    (item) => (item as { subscriptionId?: unknown }).subscriptionId === state.subscriptionId,
+  );
+  if (!found) delete state.subscriptionId;
+  return found;
+}
+
+export async function createSubscription(
+  this: IHookFunctions,
+  profile: ProviderProfile,
+  binding: ProviderBinding,
+): Promise<boolean> {
+  const params: OperationParams = { webhookUrl: this.getNodeWebhookUrl('default') };
+  for (const name of SUBSCRIPTION_PARAMETERS) {
+    const value = this.getNodeParameter(name, '') as string;
+    if (value !== '') params[name] = value;
+  }
+  if (params.applicationId === undefined) {
+    // The application is the client the credential signs in with, unless set on the node.
+    const credentials = credentialValues(
+      profile,
+      await this.getCredentials(binding.credentialName),
+    );
+    params.applicationId = credentials.clientId;
+  }
+  const request = await operationRequest(this, profile, binding, 'subscription.create', params);
+  const response = await sendRequest(this, profile, binding, request);
+  const subscriptionId = (response.data as { subscriptionId?: unknown } | undefined)
+    ?.subscriptionId;
+  if (typeof subscriptionId !== 'string' || subscriptionId === '') {
+    throw new NodeOperationError(
+      this.getNode(),
+      'The subscription was created but its id is missing from the response.',
+      {
+        description:
+          'Check that the notifications base URL points at the CloudLink notifications service.',
+      },
+    );
+  }
+  (this.getWorkflowStaticData('node') as SubscriptionState).subscriptionId = subscriptionId;
+  return true;
+}
+
+export async function deleteSubscription(
+  this: IHookFunctions,
+  profile: ProviderProfile,
+  binding: ProviderBinding,
+): Promise<boolean> {
+  const state = this.getWorkflowStaticData('node') as SubscriptionState;
+  if (state.subscriptionId === undefined) return true;
+  const request = await operationRequest(this, profile, binding, 'subscription.delete', {
+    subscriptionId: state.subscriptionId,
+  });
+  try {
+    await sendRequest(this, profile, binding, request);
+  } catch (error) {
+    // Already gone is what we wanted; anything else must surface so the person can act.
+    if ((error as { httpCode?: unknown }).httpCode !== '404') {
+      throw new NodeApiError(this.getNode(), error as JsonObject);
+    }
+  }
+  delete state.subscriptionId;
+  return true;
+}
+
+/** Starts the workflow for deliveries of this node's own subscription only. */
+export function receiveNotification(this: IWebhookFunctions): IWebhookResponseData {
+  const body = this.getBodyData();
+  const state = this.getWorkflowStaticData('node') as SubscriptionState;
+  const subscription = body.subscription as { subscriptionId?: unknown } | undefined;
+  if (state.subscriptionId === undefined || subscription?.subscriptionId !== state.subscriptionId) {
+    return { webhookResponse: { received: false, reason: 'not this workflow’s subscription' } };
+  }
+  return { workflowData: [this.helpers.returnJsonArray(body as IDataObject)] };
+}
+
+async function operationRequest(
+  context: IHookFunctions,
+  profile: ProviderProfile,
+  binding: ProviderBinding,
+  operationId: string,
+  params: OperationParams,
+) {
+  try {
+    const credentials = credentialValues(
+      profile,
+      await context.getCredentials(binding.credentialName),
+    );
+    return buildOperationRequest(profile, credentials, operationId, params);
+  } catch (error) {
+    throw configurationFailure(context.getNode(), error, 0);
+  }
+}

@@ -1,0 +1,36 @@
+import { getProfile } from '@switchboard/core';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+  IExecuteFunctions,
+  INodeExecutionData,
+  INodeType,
+  INodeTypeDescription,
+} from 'n8n-workflow';
+import { executeOperations } from '../../lib/execute';
+import { nodeProperties } from '../../lib/node-properties';
+import { PROVIDERS } from '../../lib/providers';
+
+const binding = PROVIDERS.dell;
+const profile = getProfile(binding.profileId);
+
+export class DellCloudLinkCenter implements INodeType {
+  description: INodeTypeDescription = {
+    displayName: 'Dell CloudLink Center',
+    name: binding.nodeName,
+    icon: { light: 'file:../../icons/dell.svg', dark: 'file:../../icons/dell.dark.svg' },
+    group: ['transform'],
+    version: 1,
+    subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+    description: profile.description,
+    defaults: { name: 'Dell CloudLink Center' },
+    usableAsTool: true,
+    inputs: [NodeConnectionTypes.Main],
+    outputs: [NodeConnectionTypes.Main],
+    credentials: [{ name: binding.credentialName, required: true }],
+    properties: nodeProperties(profile),
+  };
+
+  async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+    return executeOperations(this, profile, binding);
+  }
+}

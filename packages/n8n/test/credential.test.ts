@@ -1,0 +1,210 @@
+import { getProfile } from '@switchboard/core';
+import type {
+  ICredentialDataDecryptedObject,
+  IHttpRequestHelper,
+  IHttpRequestOptions,
+} from 'n8n-workflow';
+import { MitelCloudLinkApi } from '../credentials/MitelCloudLinkApi.credentials';
+import { SangomaCxApi } from '../credentials/SangomaCxApi.credentials';
+import { DellCloudLinkCenterApi } from '../credentials/DellCloudLinkCenterApi.credentials';
+import { credentialProperties, credentialTest } from '../lib/credential';
+import { TOKEN_FIELD } from '../lib/providers';
+import { SENTINEL } from './fixtures';
+
+interface FakeResponse {
+  statusCode: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+/** A stand-in for n8n's `this.helpers.httpRequest` that records what it was asked to send. */
+function fakeHelpers(...responses: FakeResponse[]) {
+  const sent: IHttpRequestOptions[] = [];
+  const helper = {
+    helpers: {
+      httpRequest: async (options: IHttpRequestOptions) => {
+        sent.push(options);
+        const next = responses.shift();
+        if (next === undefined) throw new Error('unexpected request');
+        return { statusCode: next.statusCode, headers: next.headers ?? {}, body: next.body };
+      },
+    },
+  } as unknown as IHttpRequestHelper;
+  return { helper, sent };
+}
+
+const mitelCredentials: ICredentialDataDecryptedObject = {
+  environment: 'custom',
+  customBaseUrl: 'http://127.0.0.1:9/mitel/prod/{service}/2017-09-01',
+  grantType: 'client_credentials',
+  clientId: 'client-1',
+  clientSecret: `${SENTINEL}-secret`,
+  accountId: 'acc-1',
+  assumeRole: '',
+  [TOKEN_FIELD]: '',
+};
+
+describe('credential preAuthentication', () => {
+  it('runs the Mitel client-credentials grant through n8n’s helper and returns only the token', async () => {
+    const { helper, sent } = fakeHelpers({
+      statusCode: 201,
+      body: JSON.stringify({
+        access_token: 'tok-1',
+        token_type: 'bearer',
+        expires_in: 3600,
+        refresh_token: 'rt-1',
+      }),
+    });
+    const credential = new MitelCloudLinkApi();
+    const result = await credential.preAuthentication.call(helper, { ...mitelCredentials });
+    expect(result).toEqual({ [TOKEN_FIELD]: 'tok-1' });
+    expect(sent).toHaveLength(1);
+    const request = sent[0];
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe('http://127.0.0.1:9/mitel/prod/authentication/2017-09-01/token');
+    expect(request?.returnFullResponse).toBe(true);
+    expect(request?.ignoreHttpStatusErrors).toBe(true);
+    const form = new URLSearchParams(String(request?.body));
+    expect(form.get('grant_type')).toBe('client_credentials');
+    expect(form.get('client_id')).toBe('client-1');
+    expect(form.get('client_secret')).toBe(`${SENTINEL}-secret`);
+    expect(form.get('account_id')).toBe('acc-1');
+  });
+
+  it('runs assume-role after the grant when a role is set', async () => {
+    const { helper, sent } = fakeHelpers(
+      {
+        statusCode: 201,
+        body: JSON.stringify({ access_token: 'first', token_type: 'Bearer', expires_in: 3600 }),
+      },
+      {
+        statusCode: 201,
+        body: JSON.stringify({
+          access_token: 'role-token',
+          token_type: 'Bearer',
+          expires_in: 3600,
+        }),
+      },
+    );
+    const result = await new MitelCloudLinkApi().preAuthentication.call(helper, {
+      ...mitelCredentials,
+      assumeRole: 'USER',
+      assumeRoleAccountId: 'customer-7',
+    });
+    expect(result).toEqual({ [TOKEN_FIELD]: 'role-token' });
+    expect(sent[1]?.url).toBe(
+      'http://127.0.0.1:9/mitel/prod/authentication/2017-09-01/assume-role/token',
+    );
+    expect(sent[1]?.headers).toMatchObject({ authorization: 'Bearer first' });
+  });
+
+  it('fails with the provider’s reason and core’s hint, without the secret, status or code', async () => {
+    const { helper } = fakeHelpers({
+      statusCode: 401,
+      body: JSON.stringify({
+        name: 'ClientSecretMismatch',
+        message: 'Client secret does not match',
+      }),
+    });
+    const failure = await new MitelCloudLinkApi().preAuthentication
+      .call(helper, { ...mitelCredentials })
+      .catch((error: unknown) => error as Error & { response?: unknown; code?: unknown });
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure.message).toMatch(/ClientSecretMismatch|secret/i);
+    expect(failure.message).toContain('—');
+    expect(failure.message).not.toContain(SENTINEL);
+    expect(failure.response).toBeUndefined();
+    expect(failure.code).toBeUndefined();
+  });
+
+  it('reports an unreachable token endpoint as a network failure', async () => {
+    const helper = {
+      helpers: {
+        httpRequest: async () => {
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {
+            code: 'ECONNREFUSED',
+          });
+        },
+      },
+    } as unknown as IHttpRequestHelper;
+    const failure = await new MitelCloudLinkApi().preAuthentication
+      .call(helper, { ...mitelCredentials })
+      .catch((error: unknown) => error as Error);
+    expect(failure.message).toMatch(/refused/i);
+  });
+
+  it('sends Sangoma’s client credentials as HTTP Basic with the scopes in the body', async () => {
+    const { helper, sent } = fakeHelpers({
+      statusCode: 200,
+      body: JSON.stringify({
+        access_token: 'year-token',
+        token_type: 'bearer',
+        expires_in: 31536000,
+        scope: 'cx.agent-calls',
+      }),
+    });
+    const result = await new SangomaCxApi().preAuthentication.call(helper, {
+      clientId: 'cid',
+      clientSecret: `${SENTINEL}-s`,
+      scopes: 'cx.agent-calls',
+      tenantDomain: 'acme.cx.sangoma.com',
+      tokenUrl: 'http://127.0.0.1:9/sangoma/auth/oauth/token',
+      apiBaseUrl: 'http://127.0.0.1:9/sangoma/cpaas/cx/api/v1',
+    });
+    expect(result).toEqual({ [TOKEN_FIELD]: 'year-token' });
+    const headers = sent[0]?.headers as Record<string, string>;
+    expect(headers.authorization ?? headers.Authorization).toMatch(/^Basic /);
+    expect(String(sent[0]?.body)).toContain('scope=cx.agent-calls');
+    expect(String(sent[0]?.body)).not.toContain(SENTINEL);
+  });
+
+  it('puts Dell’s credentials in the token URL’s query string and keeps them out of errors', async () => {
+    const { helper, sent } = fakeHelpers({ statusCode: 401, body: '{"error":"invalid_client"}' });
+    const failure = await new DellCloudLinkCenterApi().preAuthentication
+      .call(helper, {
+        baseUrl: 'http://127.0.0.1:9/dell',
+        clientId: 'clc-client',
+        clientSecret: `${SENTINEL}-dell`,
+        scope: 'all',
+        allowSelfSigned: false,
+      })
+      .catch((error: unknown) => error as Error);
+    expect(sent[0]?.url).toContain('client_secret=');
+    expect(sent[0]?.body).toBeUndefined();
+    expect(failure.message).not.toContain(SENTINEL);
+  });
+});
+
+describe('credential form and test request', () => {
+  it('has a hidden expirable token field and password-typed secrets', () => {
+    const properties = credentialProperties(getProfile('mitel-cloudlink'));
+    const token = properties.find((property) => property.name === TOKEN_FIELD);
+    expect(token?.type).toBe('hidden');
+    expect(token?.typeOptions?.expirable).toBe(true);
+    const secret = properties.find((property) => property.name === 'clientSecret');
+    expect(secret?.typeOptions?.password).toBe(true);
+    const environment = properties.find((property) => property.name === 'environment');
+    expect(environment?.options).toHaveLength(4);
+  });
+
+  it('adds the bearer header from the token field', () => {
+    expect(new MitelCloudLinkApi().authenticate).toEqual({
+      type: 'generic',
+      properties: { headers: { Authorization: `=Bearer {{$credentials.${TOKEN_FIELD}}}` } },
+    });
+  });
+
+  it('tests Mitel with who-am-I and explains a rejected token with core’s hint', () => {
+    const test = credentialTest(getProfile('mitel-cloudlink'));
+    expect(test.request.method).toBe('GET');
+    expect(String(test.request.url)).toContain('"/token"');
+    const rule401 = test.rules?.find((rule) => rule.properties.value === 401);
+    expect(String(rule401?.properties.message)).toMatch(/environment/i);
+  });
+
+  it('tests providers without who-am-I by the grant alone', () => {
+    const test = credentialTest(getProfile('sangoma-cx'));
+    expect(test.request.ignoreHttpStatusErrors).toBe(true);
+    expect(test.rules).toBeUndefined();
+  });
+});
