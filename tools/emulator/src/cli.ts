@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+import { startEmulator } from './emulator';
+import { EMULATOR_SEED } from './seed/seed';
+
+/** `tsx tools/emulator/src/cli.ts [--port 8787] [--host 127.0.0.1] [--public-url URL]` */
+function parseArgs(argv: string[]): { port: number; host: string; publicUrl?: string } {
+  const options: { port: number; host: string; publicUrl?: string } = {
+    port: 8787,
+    host: '127.0.0.1',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (flag === '--help' || flag === '-h') {
+      console.log(
+        'Usage: switchboard-emulator [--port 8787] [--host 127.0.0.1] [--public-url http://...]',
+      );
+      process.exit(0);
+    }
+    if (value === undefined) throw new Error(`${flag ?? ''} needs a value`);
+    if (flag === '--port') options.port = Number(value);
+    else if (flag === '--host') options.host = value;
+    else if (flag === '--public-url') options.publicUrl = value;
+    else throw new Error(`unknown option ${flag ?? ''}; use --port, --host or --public-url`);
+    i++;
+  }
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
+    throw new Error('--port must be an integer from 0 to 65535');
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator(parseArgs(process.argv.slice(2)));
+  console.log(`Switchboard provider emulator listening on ${emulator.url}`);
+  console.log(`  Mitel CloudLink   ${emulator.url}/mitel/{prod|sandbox}/{service}/2017-09-01`);
+  console.log(`  Dell CloudLink    ${emulator.url}/dell/cloudlink`);
+  console.log(`  Bright Pattern    ${emulator.url}/brightpattern/configapi/v2`);
+  console.log(
+    `  Sangoma CX        ${emulator.url}/sangoma/auth/oauth/token, ${emulator.url}/sangoma/cpaas/cx/api/v1`,
+  );
+  console.log(
+    `  Generic OAuth2    ${emulator.url}/generic/oauth/token, ${emulator.url}/generic/api`,
+  );
+  console.log(
+    `  Control API       ${emulator.url}/_control (GET /_control/seed for everything below)`,
+  );
+  console.log('Seeded (fake) credentials:');
+  console.log(JSON.stringify(EMULATOR_SEED, null, 2));
+  const stop = (signal: string) => {
+    console.log(`${signal}: stopping the emulator`);
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`emulator: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

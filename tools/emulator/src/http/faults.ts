@@ -1,0 +1,48 @@
+import type { FaultSpec } from '../state/faults';
+import type { Reply } from './types';
+
+/**
+ * The reply a fault produces, or 'reset' when the connection must be destroyed,
+ * or undefined for a pure latency fault (the request then proceeds normally).
+ */
+export function faultReply(fault: FaultSpec): Reply | 'reset' | undefined {
+  switch (fault.kind) {
+    case 'latency':
+      return undefined;
+    case 'reset':
+      return 'reset';
+    case 'status':
+      return {
+        status: fault.status ?? 503,
+        json: {
+          error: 'server_error',
+          error_description: 'The service is temporarily unavailable (emulated fault).',
+        },
+      };
+    case 'rate-limit': {
+      const retryAfter = String(fault.retryAfterSec ?? 1);
+      return {
+        status: 429,
+        headers: { 'retry-after': retryAfter },
+        json: {
+          error: 'too_many_requests',
+          error_description: `Too many requests; retry after ${retryAfter} s.`,
+        },
+      };
+    }
+    case 'malformed-json':
+      return {
+        status: 200,
+        text: '{"access_token": "trunc',
+        contentType: 'application/json; charset=utf-8',
+      };
+    case 'html': {
+      const status = fault.status ?? 502;
+      return {
+        status,
+        text: `<!DOCTYPE html><html><head><title>${status} Bad Gateway</title></head><body><h1>${status} Bad Gateway</h1><p>The upstream server did not answer (emulated proxy page).</p></body></html>`,
+        contentType: 'text/html; charset=utf-8',
+      };
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import { bearerToken, hasBody } from '../../http/body';
+import { json, noContent } from '../../http/reply';
+import { Router } from '../../http/router';
+import type { EmRequest, Reply } from '../../http/types';
+import { EMULATOR_SEED, type DellSeedClient } from '../../seed/seed';
+import type { EmulatorState } from '../../state/state';
+import { TokenRegistry } from '../../state/token-registry';
+import { invalidBearer, oauthError } from '../oauth';
+import type { ProviderModule } from '../types';
+import { DELL_LICENSE, DELL_USERS, generateMachines } from './data';
+
+interface DellTokenData {
+  clientId: string;
+}
+
+const MACHINES = generateMachines(60);
+
+/** Dell CloudLink Center under `/dell/cloudlink/...`: credentials only in the token URL's query. */
+export function createDell(state: EmulatorState): ProviderModule {
+  const tokens = new TokenRegistry<DellTokenData>(state.clock, 'uuid');
+  const clients = new Map<string, DellSeedClient>(
+    Object.values(EMULATOR_SEED.dell.clients).map((client) => [client.clientId, client]),
+  );
+
+  const token = (req: EmRequest): Reply => {
+    if (hasBody(req) || req.headers.authorization) {
+      return oauthError(
+        400,
+        'invalid_request',
+        'Send grant_type, client_id, client_secret and scope in the query string; the request must have no body and no Authorization header.',
+      );
+    }
+    const grant = req.query.get('grant_type');
+    if (!grant) return oauthError(400, 'invalid_request', 'Missing grant type');
+    if (grant !== 'client_credentials') {
+      return oauthError(400, 'unsupported_grant_type', `Unsupported grant type: ${grant}`);
+    }
+    const clientId = req.query.get('client_id');
+    const clientSecret = req.query.get('client_secret');
+    if (!clientId || !clientSecret) {
+      return oauthError(
+        401,
+        'unauthorized',
+        'Full authentication is required: client_id and client_secret are missing.',
+      );
+    }
+    state.counters.tokenCredential('dell', clientId);
+    const client = clients.get(clientId);
+    if (!client || client.clientSecret !== clientSecret) {
+      return oauthError(401, 'invalid_client', 'Bad client credentials');
+    }
+    const scope = req.query.get('scope') ?? EMULATOR_SEED.dell.scope;
+    if (scope !== EMULATOR_SEED.dell.scope) {
+      return oauthError(400, 'invalid_scope', `Invalid scope: ${scope}. The only scope is "all".`);
+    }
+    const lifetime = state.lifetime('dell');
+    const issued = tokens.issue({ clientId }, lifetime);
+    return json(200, {
+      access_token: issued.token,
+      token_type: 'bearer',
+      expires_in: lifetime - 1,
+      scope: EMULATOR_SEED.dell.scope,
+    });
+  };
+
+  const authed =
+    (handler: (req: EmRequest, accessToken: string) => Reply) =>
+    (req: EmRequest): Reply => {
+      const accessToken = bearerToken(req);
+      if (!tokens.get(accessToken)) return invalidBearer('Invalid access token');
+      return handler(req, accessToken as string);
+    };
+
+  const router = new Router()
+    .add('POST', '/cloudlink/oauth/token', token)
+    .add(
+      'DELETE',
+      '/cloudlink/rest/auth',
+      authed((_req, accessToken) => (tokens.revoke(accessToken), noContent())),
+    )
+    .add(
+      'GET',
+      '/cloudlink/rest/securevm',
+      authed(() => json(200, MACHINES)),
+    )
+    .add(
+      'GET',
+      '/cloudlink/rest/securevm/{id}',
+      authed((req) => machine(req.params.id)),
+    )
+    .add(
+      'GET',
+      '/cloudlink/rest/users',
+      authed(() => json(200, DELL_USERS)),
+    )
+    .add(
+      'GET',
+      '/cloudlink/rest/license',
+      authed(() => json(200, { ...DELL_LICENSE, machinesUsed: MACHINES.length })),
+    );
+
+  return {
+    name: 'dell',
+    classify: (req) => (req.path === '/cloudlink/oauth/token' ? 'token' : 'api'),
+    handle: (req) =>
+      router.handle(req, (_req, methodNotAllowed) =>
+        methodNotAllowed
+          ? json(405, {
+              error: 'method_not_allowed',
+              error_description: `${req.method} is not supported here`,
+            })
+          : json(404, { error: 'not_found', error_description: `No resource at ${req.path}` }),
+      ),
+    revokeAll: () => tokens.clear(),
+    revokeToken: (accessToken) => tokens.revoke(accessToken),
+    reset: () => void tokens.clear(),
+  };
+}
+
+function machine(id: string | undefined): Reply {
+  const found = MACHINES.find((candidate) => candidate.id === id);
+  return found
+    ? json(200, found)
+    : json(404, { error: 'not_found', error_description: `Machine ${id ?? ''} not found` });
+}

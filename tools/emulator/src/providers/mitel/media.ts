@@ -1,0 +1,4 @@
+import type { Router } from '../../http/router';
+import type { MitelContext } from './context';
+
+export function mountMedia(_router: Router, _ctx: MitelContext): void {}

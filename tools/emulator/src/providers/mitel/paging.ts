@@ -1,0 +1,58 @@
+import type { EmRequest, Reply } from '../../http/types';
+import { mitelError } from './errors';
+
+export const MAX_TOP = 100;
+
+export interface Paging {
+  ok: true;
+  top: number;
+  skip: number;
+}
+
+/** OData `$top` (1-100, default 100) and `$skip` (>= 0, default 0). */
+export function parsePaging(req: EmRequest): Paging | { ok: false; reply: Reply } {
+  const top = integer(req.query.get('$top'), MAX_TOP);
+  const skip = integer(req.query.get('$skip'), 0);
+  if (top === undefined || top < 1 || top > MAX_TOP) {
+    return {
+      ok: false,
+      reply: mitelError(400, 'InvalidParameters', `$top must be an integer from 1 to ${MAX_TOP}.`),
+    };
+  }
+  if (skip === undefined || skip < 0) {
+    return {
+      ok: false,
+      reply: mitelError(400, 'InvalidParameters', '$skip must be an integer >= 0.'),
+    };
+  }
+  return { ok: true, top, skip };
+}
+
+function integer(value: string | null, fallback: number): number | undefined {
+  if (value === null || value === '') return fallback;
+  const parsed = Number(value);
+  return Number.isInteger(parsed) ? parsed : undefined;
+}
+
+/**
+ * A HAL page: `{count, _links: {self, next?}, _embedded: {items}}`. `count` is the number of items
+ * on this page; `next` (an absolute URL keeping every other query parameter) is absent on the last.
+ */
+export function halCollection<T>(req: EmRequest, all: readonly T[], paging: Paging): unknown {
+  const items = all.slice(paging.skip, paging.skip + paging.top);
+  const links: Record<string, { href: string }> = {
+    self: { href: pageUrl(req, paging.skip, paging.top) },
+  };
+  if (paging.skip + paging.top < all.length) {
+    links.next = { href: pageUrl(req, paging.skip + paging.top, paging.top) };
+  }
+  return { count: items.length, _links: links, _embedded: { items } };
+}
+
+function pageUrl(req: EmRequest, skip: number, top: number): string {
+  const query = new URLSearchParams(req.query);
+  query.set('$skip', String(skip));
+  query.set('$top', String(top));
+  // OData names read better unescaped; `$` is legal in a query string.
+  return `${req.baseUrl}${req.fullPath}?${query.toString().replace(/%24/g, '$')}`;
+}
