@@ -85,6 +85,8 @@ export class RedisTokenStore implements TokenStore {
         connectTimeout: 2_000,
         commandTimeout: 2_000,
         retryStrategy: (times: number) => Math.min(times * 200, 2_000),
+        // ioredis keeps a timer this long after disconnect() on a dead socket; keep it short.
+        disconnectTimeout: 100,
       });
       this.ownsClient = true;
     }

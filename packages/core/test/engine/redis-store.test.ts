@@ -1,0 +1,138 @@
+import { startRedis, type RunningRedis } from '@switchboard/testkit';
+import { RedisTokenStore, TokenManager } from './engine';
+import type { TokenSet } from './engine';
+import { FakeClock, fakeTransport, recordingLogger, testSource, tokenResponse } from './fakes';
+
+const KEY = 'redis-test-encryption-key-0123456789';
+
+const token = (accessToken: string, lifetimeMs = 3_600_000): TokenSet => ({
+  accessToken,
+  tokenType: 'Bearer',
+  obtainedAt: Date.now(),
+  expiresAt: Date.now() + lifetimeMs,
+});
+
+describe('RedisTokenStore (real redis-server)', () => {
+  let redis: RunningRedis;
+  const stores: RedisTokenStore[] = [];
+  const open = (prefix = 'test:') => {
+    const store = new RedisTokenStore({
+      url: redis.url,
+      encryptionKey: KEY,
+      keyPrefix: prefix,
+      pollMs: 5,
+    });
+    stores.push(store);
+    return store;
+  };
+
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+    await redis.stop();
+  });
+
+  it('stores encrypted tokens that expire with the token', async () => {
+    const store = open('enc:');
+    await store.set('cred', token('SENTINEL-redis-token', 2_000));
+    expect((await store.get('cred'))?.accessToken).toBe('SENTINEL-redis-token');
+    const { Redis } = await import('ioredis');
+    const raw = new Redis(redis.url);
+    try {
+      const value = await raw.get('enc:token:cred');
+      expect(value).not.toBeNull();
+      expect(value).not.toContain('SENTINEL');
+      const ttl = await raw.pttl('enc:token:cred');
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(2_000);
+    } finally {
+      raw.disconnect();
+    }
+  });
+
+  it('deleteIf compares before dropping', async () => {
+    const store = open('cmp:');
+    await store.set('cred', token('fresh'));
+    await store.deleteIf('cred', 'old');
+    expect((await store.get('cred'))?.accessToken).toBe('fresh');
+    await store.deleteIf('cred', 'fresh');
+    expect(await store.get('cred')).toBeUndefined();
+  });
+
+  it('the lease lock is exclusive and released only by its owner', async () => {
+    const a = open('lock:');
+    const b = open('lock:');
+    const releaseA = await a.lock('cred', 5_000);
+    let bHasIt = false;
+    const waiting = b.lock('cred', 5_000).then((release) => {
+      bHasIt = true;
+      return release;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(bHasIt).toBe(false);
+    await releaseA();
+    const releaseB = await waiting;
+    expect(bHasIt).toBe(true);
+    await releaseA(); // a second release by the old owner must not free B's lease
+    const c = open('lock:');
+    let cHasIt = false;
+    const cWaiting = c.lock('cred', 5_000).then((release) => ((cHasIt = true), release));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cHasIt).toBe(false);
+    await releaseB();
+    await (
+      await cWaiting
+    )();
+  });
+
+  it('a waiter returns as soon as the lease holder stores a new token', async () => {
+    const a = open('wait:');
+    const b = open('wait:');
+    await a.lock('cred', 60_000);
+    await b.get('cred'); // connected, so its lock() starts polling at once
+    const waiting = b.lock('cred', 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await a.set('cred', token('from-a'));
+    await waiting;
+    expect((await b.get('cred'))?.accessToken).toBe('from-a');
+  });
+
+  it('two managers sharing Redis make one token request between them', async () => {
+    const clock = new FakeClock(Date.now());
+    let requests = 0;
+    const transport = fakeTransport(async () => {
+      requests += 1;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return tokenResponse(`shared-${requests}`, 3600);
+    });
+    const managers = [open('mgr:'), open('mgr:')].map(
+      (store) => new TokenManager({ source: testSource(clock), transport, store, clock }),
+    );
+    const tokens = await Promise.all(
+      managers.flatMap((manager) => [manager.getToken(), manager.getToken()]),
+    );
+    expect(new Set(tokens.map((t) => t.accessToken))).toEqual(new Set(['shared-1']));
+    expect(requests).toBe(1);
+  });
+
+  it('keeps working with one warning when Redis is unreachable', async () => {
+    const logger = recordingLogger();
+    const store = new RedisTokenStore({ url: 'redis://127.0.0.1:1', encryptionKey: KEY, logger });
+    stores.push(store);
+    const clock = new FakeClock(Date.now());
+    let n = 0;
+    const manager = new TokenManager({
+      source: testSource(clock),
+      transport: fakeTransport(() => tokenResponse(`local-${++n}`, 60)),
+      store,
+      clock,
+      logger,
+    });
+    expect((await manager.getToken()).accessToken).toBe('local-1');
+    await manager.invalidate('local-1');
+    expect((await manager.getToken()).accessToken).toBe('local-2');
+    expect(logger.lines.filter((line) => line.startsWith('warn'))).toHaveLength(1);
+  });
+});
