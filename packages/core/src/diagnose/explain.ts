@@ -1,6 +1,7 @@
 // Turns a failure into words a person can act on, with what we know about the connection.
 import { isSwitchboardError, SwitchboardError } from '../errors/switchboard-error';
 import type { CredentialValues, ProviderProfile } from '../profiles/types';
+import { resolveBaseUrl } from '../profiles/base-url';
 import { credentialText } from '../profiles/values';
 
 export interface Explained {
@@ -46,29 +47,42 @@ function isCredentialRejection(error: SwitchboardError): boolean {
   );
 }
 
+/** production / sandbox, also for region and custom base URLs (sandbox hosts say `.dev.` or `sandbox`). */
+function environmentOf(profile: ProviderProfile, credentials: CredentialValues): string {
+  const chosen = textOf(profile, credentials, profile.environment?.field ?? '');
+  if (chosen in MITEL_OTHER) return chosen;
+  let url = '';
+  try {
+    url = resolveBaseUrl(profile, credentials, Object.keys(profile.baseUrls)[0]);
+  } catch {
+    return 'production';
+  }
+  return /\.dev\.|sandbox/i.test(url) ? 'sandbox' : 'production';
+}
+
 function specificHint(
   profile: ProviderProfile,
   credentials: CredentialValues,
   error: SwitchboardError,
 ): string {
-  const text = (name: string): string =>
-    profile.fields.some((field) => field.name === name)
-      ? credentialText(profile, credentials, name)
-      : '';
-  const tokenUrlField = profile.fields.find(
-    (field) => field.name === 'baseUrl' || field.name === 'tokenUrl',
-  );
+  const text = (name: string): string => textOf(profile, credentials, name);
+  const urlField = profile.fields.find((field) => field.format === 'url');
+  if (/tenant/i.test(error.message) && profile.fields.some((field) => /^tenant/.test(field.name))) {
+    return tenantHint(text('tenant') || text('tenantDomain'));
+  }
   switch (error.code) {
     case 'wrong_environment':
     case 'invalid_client':
     case 'invalid_grant':
     case 'unauthorized': {
       if (profile.environment === undefined) return '';
-      const environment = text(profile.environment.field);
-      const other = MITEL_OTHER[environment];
-      return other === undefined
-        ? 'Check that the base URL points at the environment (production or sandbox) your application was created in.'
-        : `You chose ${environment}: applications created in ${other.toLowerCase()} are rejected here (and vice versa). If the id and secret are right, switch Environment to ${other}.`;
+      const environment = environmentOf(profile, credentials);
+      const other = MITEL_OTHER[environment] ?? 'Sandbox';
+      const chosen =
+        text(profile.environment.field) === environment
+          ? `You chose ${environment}`
+          : `Your base URL points at ${environment}`;
+      return `${chosen}: credentials and tokens from ${other.toLowerCase()} are rejected there (and vice versa). If the id and secret are right, switch Environment to ${other}.`;
     }
     case 'account_ambiguous':
       return text('accountId') === ''
@@ -77,7 +91,7 @@ function specificHint(
     case 'account_not_found':
       return 'Check Account ID and that it exists in the chosen environment.';
     case 'unknown_tenant':
-      return `The tenant "${text('tenant') || text('tenantDomain')}" is not known to this host: check Tenant (it is usually the host name of your contact centre).`;
+      return tenantHint(text('tenant') || text('tenantDomain'));
     case 'invalid_scope':
     case 'insufficient_scope': {
       const scopeField = profile.token.scopeField;
@@ -97,9 +111,9 @@ function specificHint(
     case 'network_dns':
       return profile.environment !== undefined && text(profile.environment.field) === 'region'
         ? 'Check Region: the host name built from it does not exist.'
-        : `Check the host name in ${tokenUrlField?.displayName ?? 'the URL'}.`;
+        : `Check the host name in ${urlField?.displayName ?? 'the URL'}.`;
     case 'network_refused':
-      return `Check the port in ${tokenUrlField?.displayName ?? 'the URL'} and that the server is running.`;
+      return `Check the port in ${urlField?.displayName ?? 'the URL'} and that the server is running.`;
     case 'network_timeout':
       return 'A firewall or proxy may be dropping the connection, or the host may be overloaded.';
     case 'invalid_request':
@@ -109,6 +123,16 @@ function specificHint(
     default:
       return '';
   }
+}
+
+function textOf(profile: ProviderProfile, credentials: CredentialValues, name: string): string {
+  return profile.fields.some((field) => field.name === name)
+    ? credentialText(profile, credentials, name)
+    : '';
+}
+
+function tenantHint(tenant: string): string {
+  return `The tenant "${tenant}" is not known to this host: check the tenant setting (usually the host name of your contact centre, for example acme.brightpattern.com).`;
 }
 
 function unique(items: string[]): string[] {

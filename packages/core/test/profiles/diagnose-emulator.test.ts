@@ -1,0 +1,240 @@
+// Every diagnose path against real counterparts: the emulator, an HTTPS proxy with a private
+// certificate, a closed port, a server that never answers.
+import { EMULATOR_SEED, startEmulator, type Emulator } from '@switchboard/emulator';
+import { diagnose, type Diagnosis } from '../../src/diagnose/diagnose';
+import { getProfile } from '../../src/profiles/registry';
+import type { CredentialValues } from '../../src/profiles/types';
+import { createAxiosTransport } from '../../src/transport/axios-transport';
+import { networkError } from '../../src/transport/network-error';
+import type { Transport } from '../../src/transport/types';
+import { makeCertificates, type TestCertificates } from './support/certificates';
+import {
+  brightPatternAt,
+  dellAt,
+  genericAt,
+  mitelAt,
+  sangomaAt,
+  seedSecrets,
+} from './support/emulator-credentials';
+import { refusedUrl, startSilentServer, startTlsProxy, type Running } from './support/servers';
+
+let emulator: Emulator;
+let certificates: TestCertificates;
+let otherCa: TestCertificates;
+let tlsProxy: Running;
+const mitel = getProfile('mitel-cloudlink');
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+  certificates = makeCertificates();
+  otherCa = makeCertificates();
+  tlsProxy = await startTlsProxy(emulator.url, certificates);
+});
+afterAll(async () => {
+  await tlsProxy.close();
+  await emulator.close();
+});
+
+/** Whatever the outcome, no secret of the seed or of the test may appear anywhere. */
+function expectClean(diagnosis: Diagnosis, extraSecrets: string[] = []): void {
+  const text = JSON.stringify(diagnosis);
+  for (const secret of [...seedSecrets(), ...extraSecrets])
+    expect(text).not.toContain(secret.trim());
+}
+
+function failedStep(diagnosis: Diagnosis): string | undefined {
+  return diagnosis.steps.find((step) => !step.ok)?.name;
+}
+
+describe('Mitel CloudLink', () => {
+  it('reports a working connection with who-am-I', async () => {
+    const diagnosis = await diagnose(mitel, mitelAt(emulator.url));
+    expect(diagnosis.ok).toBe(true);
+    expect(diagnosis.steps.map((step) => [step.name, step.ok])).toEqual([
+      ['configuration', true],
+      ['token', true],
+      ['whoAmI', true],
+    ]);
+    const client = EMULATOR_SEED.mitel.prod.clients.acmeAdmin;
+    expect(diagnosis.summary).toContain(`account ${client.accountId}`);
+    expect(diagnosis.error).toBeUndefined();
+    expectClean(diagnosis);
+  });
+
+  it('names every missing field before sending anything', async () => {
+    const diagnosis = await diagnose(mitel, {
+      environment: 'custom',
+      customBaseUrl: `${emulator.url}/mitel/prod/{service}/2017-09-01`,
+    });
+    expect(diagnosis.ok).toBe(false);
+    expect(failedStep(diagnosis)).toBe('configuration');
+    expect(diagnosis.error?.code).toBe('invalid_configuration');
+    expect(diagnosis.error?.message).toContain('Client ID (clientId) is required');
+  });
+
+  it('explains sandbox vs production when production credentials meet the sandbox', async () => {
+    const credentials = {
+      ...mitelAt(emulator.url, 'prod'),
+      customBaseUrl: `${emulator.url}/mitel/sandbox/{service}/2017-09-01`,
+    };
+    const diagnosis = await diagnose(mitel, credentials);
+    expect(diagnosis.ok).toBe(false);
+    expect(failedStep(diagnosis)).toBe('token');
+    expect(diagnosis.error?.hint).toContain('Your base URL points at sandbox');
+    expect(diagnosis.error?.hint).toContain('switch Environment to Production');
+    expect(diagnosis.error?.correlationId).toEqual(expect.any(String));
+    expectClean(diagnosis);
+  });
+
+  it('explains a 409 by the account id', async () => {
+    const shared = EMULATOR_SEED.mitel.prod.users.shared;
+    const credentials: CredentialValues = {
+      ...mitelAt(emulator.url),
+      grantType: 'password',
+      username: shared.username,
+      password: shared.password,
+      accountId: '',
+    };
+    const diagnosis = await diagnose(mitel, credentials);
+    expect(diagnosis.error?.status).toBe(409);
+    expect(diagnosis.error?.code).toBe('account_ambiguous');
+    expect(diagnosis.error?.hint).toContain('fill in Account ID');
+    expectClean(diagnosis);
+    const fixed = await diagnose(mitel, { ...credentials, accountId: shared.accountId });
+    expect(fixed.ok).toBe(true);
+  });
+
+  it('explains a JSON body where a form is required (a gateway re-encoding the body)', async () => {
+    const axios = createAxiosTransport();
+    const jsonGateway: Transport = (request) => {
+      if (request.headers['content-type'] !== 'application/x-www-form-urlencoded')
+        return axios(request);
+      const body = JSON.stringify(Object.fromEntries(new URLSearchParams(request.body ?? '')));
+      return axios({
+        ...request,
+        body,
+        headers: { ...request.headers, 'content-type': 'application/json' },
+      });
+    };
+    const diagnosis = await diagnose(mitel, mitelAt(emulator.url), { transport: jsonGateway });
+    expect(diagnosis.ok).toBe(false);
+    expect(diagnosis.error?.code).toBe('invalid_request');
+    expect(diagnosis.error?.hint).toContain('application/x-www-form-urlencoded');
+    expectClean(diagnosis);
+  });
+
+  it('points at whitespace around a pasted secret, without showing the secret', async () => {
+    const credentials = mitelAt(emulator.url);
+    const pasted = `${String(credentials.clientSecret)} \n`;
+    const diagnosis = await diagnose(mitel, { ...credentials, clientSecret: pasted });
+    expect(diagnosis.ok).toBe(false);
+    expect(diagnosis.error?.code).toBe('invalid_client');
+    expect(diagnosis.error?.hint).toMatch(/^Client Secret starts or ends with whitespace/);
+    expectClean(diagnosis, [pasted]);
+  });
+});
+
+describe('Bright Pattern and Sangoma CX', () => {
+  it('explains an unknown tenant', async () => {
+    const diagnosis = await diagnose(getProfile('bright-pattern'), {
+      ...brightPatternAt(emulator.url),
+      tenant: 'nobody.brightpattern.com',
+    });
+    expect(diagnosis.ok).toBe(false);
+    expect(diagnosis.error?.hint).toContain('The tenant "nobody.brightpattern.com" is not known');
+    expectClean(diagnosis);
+    expect((await diagnose(getProfile('bright-pattern'), brightPatternAt(emulator.url))).ok).toBe(
+      true,
+    );
+  });
+
+  it('explains a scope the Sangoma client does not have', async () => {
+    const diagnosis = await diagnose(getProfile('sangoma-cx'), {
+      ...sangomaAt(emulator.url, 'agentOnly'),
+      scopes: [...EMULATOR_SEED.sangoma.scopes],
+    });
+    expect(diagnosis.ok).toBe(false);
+    expect(diagnosis.error?.code).toBe('invalid_scope');
+    expect(diagnosis.error?.hint).toContain('CPaaS Credentials');
+    expectClean(diagnosis);
+  });
+
+  it('lists the operations a narrower scope leaves out', async () => {
+    const diagnosis = await diagnose(getProfile('sangoma-cx'), {
+      ...sangomaAt(emulator.url, 'agentOnly'),
+      scopes: ['cx.agent-calls'],
+    });
+    expect(diagnosis.ok).toBe(true);
+    const scopes = diagnosis.steps.find((step) => step.name === 'scopes');
+    expect(scopes?.detail).toContain('Queue Call (cx.queue-calls)');
+    expectClean(diagnosis);
+  });
+});
+
+describe('certificates on on-premises hosts', () => {
+  const dell = getProfile('dell-cloudlink');
+  const viaTls = (extra: CredentialValues = {}): CredentialValues => ({
+    ...dellAt(tlsProxy.url),
+    ...extra,
+  });
+
+  it('explains an untrusted certificate and what to do', async () => {
+    const diagnosis = await diagnose(dell, viaTls());
+    expect(diagnosis.ok).toBe(false);
+    expect(diagnosis.error?.code).toBe('tls_untrusted');
+    expect(diagnosis.error?.hint).toContain('CA Certificates');
+    expect(diagnosis.error?.hint).toContain('Allow Self-Signed Certificates');
+    expectClean(diagnosis);
+  });
+
+  it('works with the CA bundle, or with the explicit self-signed switch', async () => {
+    expect((await diagnose(dell, viaTls({ caBundle: certificates.caPem }))).ok).toBe(true);
+    expect((await diagnose(dell, viaTls({ allowSelfSigned: true }))).ok).toBe(true);
+  });
+
+  it('says when the given CA bundle does not match', async () => {
+    const diagnosis = await diagnose(dell, viaTls({ caBundle: otherCa.caPem }));
+    expect(diagnosis.error?.code).toBe('tls_untrusted');
+    expect(diagnosis.error?.hint).toContain('still not trusted with the CA certificates you gave');
+  });
+});
+
+describe('network failures', () => {
+  const generic = getProfile('generic-oauth2');
+
+  it('connection refused', async () => {
+    const url = await refusedUrl();
+    const diagnosis = await diagnose(generic, {
+      ...genericAt(emulator.url),
+      tokenUrl: `${url}/oauth/token`,
+    });
+    expect(diagnosis.error?.code).toBe('network_refused');
+    expect(diagnosis.error?.hint).toContain('Check the port');
+    expectClean(diagnosis);
+  });
+
+  it('timeout', async () => {
+    const silent = await startSilentServer();
+    try {
+      const diagnosis = await diagnose(
+        generic,
+        { ...genericAt(emulator.url), tokenUrl: `${silent.url}/oauth/token` },
+        { timeoutMs: 300 },
+      );
+      expect(diagnosis.error?.code).toBe('network_timeout');
+      expect(diagnosis.error?.hint).toContain('firewall or proxy');
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('DNS failure (the resolver is simulated: no DNS traffic leaves this machine)', async () => {
+    const noDns: Transport = (request) =>
+      Promise.reject(networkError(request.method, request.url, 'ENOTFOUND', false));
+    const credentials = { ...mitelAt(emulator.url), environment: 'region', region: 'nowhere' };
+    const diagnosis = await diagnose(mitel, credentials, { transport: noDns });
+    expect(diagnosis.error?.code).toBe('network_dns');
+    expect(diagnosis.error?.hint).toContain('Check Region');
+    expectClean(diagnosis);
+  });
+});
