@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -104,7 +104,7 @@ describe('FileTokenStore', () => {
 
   it('reads a damaged file as empty and repairs it on the next write', async () => {
     const file = path();
-    require('node:fs').writeFileSync(file, '{ not json');
+    writeFileSync(file, '{ not json');
     const store = new FileTokenStore({ path: file, encryptionKey: KEY });
     expect(await store.get('k')).toBeUndefined();
     await store.set('k', token('a'));
