@@ -1,5 +1,5 @@
 import { ApiClient, buildApiUrl, TokenManager } from './engine';
-import type { HttpRequest } from './engine';
+import type { HttpRequest, HttpResponse } from './engine';
 import {
   FakeClock,
   fakeTransport,
@@ -10,7 +10,7 @@ import {
 } from './fakes';
 
 /** One fake server: /token issues t1, t2, ...; everything else goes to `api`. */
-function setup(api: (request: HttpRequest, index: number) => ReturnType<typeof statusResponse>) {
+function setup(api: (request: HttpRequest, index: number) => HttpResponse) {
   const clock = new FakeClock();
   let issued = 0;
   let apiCalls = 0;
