@@ -68,7 +68,7 @@ describe('ApiClient', () => {
   });
 
   it('returns null for an empty body and text for non-JSON', async () => {
-    const { client } = setup((_request, index) =>
+    const { client } = setup((_request, index): HttpResponse =>
       index === 0
         ? { status: 204, headers: {}, body: '' }
         : { status: 200, headers: { 'content-type': 'text/csv' }, body: 'a,b' },
