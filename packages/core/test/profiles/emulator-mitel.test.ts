@@ -1,0 +1,229 @@
+// Every Mitel CloudLink operation against the emulator over real HTTP, plus "return all"
+// over thousands of call records in bounded memory.
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import { EMULATOR_SEED, startEmulator, type Emulator } from '@switchboard/emulator';
+import { createConnection, type Connection } from '../../src/connection/connection';
+import { SwitchboardError } from '../../src/errors/switchboard-error';
+import { getProfile } from '../../src/profiles/registry';
+import type { CredentialValues } from '../../src/profiles/types';
+import { mitelAt } from './support/emulator-credentials';
+
+const mitel = getProfile('mitel-cloudlink');
+const prod = EMULATOR_SEED.mitel.prod;
+const acme = prod.accounts.acme.accountId;
+let emulator: Emulator;
+const open: Connection[] = [];
+const connect = (credentials: CredentialValues): Connection => {
+  const connection = createConnection(mitel, credentials);
+  open.push(connection);
+  return connection;
+};
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+});
+afterAll(async () => {
+  await Promise.all(open.map((connection) => connection.close()));
+  await emulator.close();
+});
+
+describe('Mitel CloudLink operations', () => {
+  let admin: Connection;
+  beforeAll(() => {
+    admin = connect(mitelAt(emulator.url));
+  });
+
+  it('who am I, get account', async () => {
+    const who = await admin.execute('auth.whoAmI', {});
+    expect(who.data).toMatchObject({ claims: { accountId: acme, role: 'ACCOUNT_ADMIN' } });
+    const account = await admin.execute('account.get', { accountId: acme });
+    expect(account.data).toMatchObject({ accountId: acme, name: prod.accounts.acme.name });
+  });
+
+  it('lists every user across pages and gets one', async () => {
+    const all = await admin.execute('user.list', { accountId: acme, top: 10 }, { returnAll: true });
+    const users = all.data as { userId: string }[];
+    expect(users.length).toBeGreaterThanOrEqual(prod.accounts.acme.generatedUsers);
+    expect(new Set(users.map((user) => user.userId)).size).toBe(users.length);
+    const limited = await admin.execute('user.list', { accountId: acme, top: 10 }, { limit: 15 });
+    expect(limited.data).toEqual(users.slice(0, 15));
+    const first = await admin.execute('user.list', { accountId: acme, top: 10 });
+    expect(first.data).toMatchObject({ count: 10, _embedded: { items: users.slice(0, 10) } });
+    const one = await admin.execute('user.get', { userId: users[0]?.userId });
+    expect(one.data).toEqual(users[0]);
+  });
+
+  it('filters and orders call records with OData', async () => {
+    const response = await admin.execute(
+      'callRecord.list',
+      { filter: "direction eq 'inbound'", orderBy: 'createdOn asc', top: 50 },
+      { limit: 120 },
+    );
+    const records = response.data as { direction: string; createdOn: string }[];
+    expect(records).toHaveLength(120);
+    expect(records.every((record) => record.direction === 'inbound')).toBe(true);
+    const times = records.map((record) => record.createdOn);
+    expect(times).toEqual([...times].sort());
+    const bad = await admin
+      .execute('callRecord.list', { filter: 'nonsense((' })
+      .catch((caught: unknown) => caught);
+    expect(bad).toBeInstanceOf(SwitchboardError);
+    expect((bad as SwitchboardError).status).toBe(400);
+    expect((bad as SwitchboardError).correlationId).toEqual(expect.any(String));
+  });
+
+  it('places a call from an endpoint', async () => {
+    const agent = prod.users.agent;
+    const call = await admin.execute('call.create', {
+      endpointId: agent.userId,
+      to: '+15551230000',
+    });
+    expect(call.status).toBe(201);
+    expect(call.data).toMatchObject({
+      endpointId: agent.userId,
+      to: '+15551230000',
+      state: 'dialing',
+    });
+  });
+
+  it('creates a conversation with "User" typed any way, and sends a message', async () => {
+    const conversation = await admin.execute('conversation.create', {
+      participants: [
+        { type: 'User', participantId: prod.users.agent.userId },
+        { type: 'sms', participantId: '+15551234' },
+      ],
+      name: 'Switchboard test',
+    });
+    expect(conversation.status).toBe(201);
+    const { conversationId } = conversation.data as { conversationId: string };
+    const message = await admin.execute('conversation.sendMessage', {
+      conversationId,
+      body: 'Hello from Switchboard',
+    });
+    expect(message.data).toMatchObject({
+      conversationId,
+      body: 'Hello from Switchboard',
+      contentType: 'text/plain',
+    });
+  });
+
+  it('creates, lists and deletes a webhook subscription', async () => {
+    const created = await admin.execute('subscription.create', {
+      applicationId: 'switchboard-test',
+      webhookUrl: 'http://127.0.0.1:9/hook',
+      topic: 'platform-api-media',
+    });
+    const { subscriptionId } = created.data as { subscriptionId: string };
+    const listed = await admin.execute('subscription.list', {}, { returnAll: true });
+    expect(
+      (listed.data as { subscriptionId: string }[]).map((sub) => sub.subscriptionId),
+    ).toContain(subscriptionId);
+    expect((await admin.execute('subscription.delete', { subscriptionId })).status).toBe(204);
+    const after = await admin.execute('subscription.list', {}, { returnAll: true });
+    expect(
+      (after.data as { subscriptionId: string }[]).map((sub) => sub.subscriptionId),
+    ).not.toContain(subscriptionId);
+  });
+
+  it('creates an application client that can sign in', async () => {
+    const created = await admin.execute('client.create', {
+      accountId: acme,
+      role: 'USER',
+      name: 'switchboard',
+    });
+    const client = created.data as { clientId: string; clientSecret: string };
+    const signedIn = connect({
+      ...mitelAt(emulator.url),
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+    });
+    expect((await signedIn.execute('auth.whoAmI', {})).data).toMatchObject({
+      claims: { role: 'USER' },
+    });
+  });
+
+  it('sends a custom request to a chosen service', async () => {
+    const response = await admin.execute('custom.request', {
+      service: 'admin',
+      path: `/accounts/${acme}`,
+    });
+    expect(response.data).toMatchObject({ accountId: acme });
+  });
+});
+
+describe('Mitel CloudLink sign-in options', () => {
+  it('assumes a role in a customer account', async () => {
+    const partner = connect({
+      ...mitelAt(emulator.url, 'prod', 'partnerAdmin'),
+      assumeRole: 'ACCOUNT_ADMIN',
+      assumeRoleAccountId: acme,
+    });
+    expect((await partner.execute('auth.whoAmI', {})).data).toMatchObject({
+      claims: { accountId: acme, role: 'ACCOUNT_ADMIN' },
+    });
+    expect((await partner.execute('account.get', { accountId: acme })).status).toBe(200);
+  });
+
+  it('signs in with a password and an account id, in the sandbox', async () => {
+    const user = EMULATOR_SEED.mitel.sandbox.users.admin;
+    const sandbox = connect({
+      ...mitelAt(emulator.url, 'sandbox'),
+      grantType: 'password',
+      username: user.username,
+      password: user.password,
+      accountId: user.accountId,
+    });
+    expect((await sandbox.execute('auth.whoAmI', {})).data).toMatchObject({
+      claims: { principalId: user.userId },
+    });
+  });
+
+  it('a token from production is refused by the sandbox with a typed error', async () => {
+    const production = connect(mitelAt(emulator.url));
+    const token = await production.tokens.getToken();
+    const error = await production
+      .request({
+        method: 'GET',
+        url: `${emulator.url}/mitel/sandbox/authentication/2017-09-01/token`,
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SwitchboardError);
+    expect((error as SwitchboardError).status).toBe(401);
+    expect(JSON.stringify(error)).not.toContain(token.accessToken);
+  });
+});
+
+describe('return all over thousands of call records', () => {
+  const total = prod.accounts.acme.generatedCallRecords;
+
+  it('execute with returnAll builds the list once, every record exactly once', async () => {
+    const connection = connect(mitelAt(emulator.url));
+    const response = await connection.execute('callRecord.list', { top: 100 }, { returnAll: true });
+    const records = response.data as { callId: string }[];
+    expect(total).toBeGreaterThanOrEqual(2000);
+    expect(records).toHaveLength(total);
+    expect(new Set(records.map((record) => record.callId)).size).toBe(total);
+  });
+
+  it('pages() streams: a consumed page is not kept alive by the iterator', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const connection = connect(mitelAt(emulator.url));
+    let seen = 0;
+    let pages = 0;
+    let firstPage: WeakRef<object> | undefined;
+    for await (const page of connection.pages('callRecord.list', { top: 100 })) {
+      expect(page.items.length).toBeLessThanOrEqual(100);
+      seen += page.items.length;
+      pages += 1;
+      if (pages === 1) firstPage = new WeakRef(page.items);
+      if (pages === 5) {
+        gc();
+        expect(firstPage?.deref()).toBeUndefined();
+      }
+    }
+    expect(seen).toBe(total);
+    expect(pages).toBe(Math.ceil(total / 100));
+  });
+});
