@@ -174,7 +174,8 @@ function hintFor(
   ) {
     hint += ' The secret you entered starts or ends with whitespace: remove it.';
   }
-  if (ctx.provider === 'mitel-cloudlink' && status === 401 && code !== 'wrong_environment') {
+  const credentialRejected = ['invalid_client', 'invalid_grant', 'account_not_found'].includes(code);
+  if (ctx.provider === 'mitel-cloudlink' && credentialRejected) {
     hint += MITEL_ENVIRONMENT_HINT;
   }
   return hint;
