@@ -216,3 +216,29 @@ it('never leaks a seeded secret into an error', async () => {
   const text = `${String(error)} ${JSON.stringify(error)} ${(error as SwitchboardError).hint}`;
   for (const secret of secrets) expect(text).not.toContain(secret);
 });
+
+it('keeps secrets and tokens out of log lines and errors across a whole session', async () => {
+  const lines: string[] = [];
+  const record = (message: string) => lines.push(message);
+  const logger = { debug: record, info: record, warn: record, error: record };
+  const credentials = sangomaAt(emulator.url);
+  const sangoma = connect(getProfile('sangoma-cx'), credentials, { logger });
+  await sangoma.execute('agent.call', { agentName: 'alice', destination: '+1' });
+  const token = await sangoma.tokens.getToken();
+  emulator.control.revokeTokens('sangoma');
+  emulator.control.injectFault({
+    provider: 'sangoma',
+    target: 'token',
+    kind: 'status',
+    status: 401,
+    count: 5,
+  });
+  const error = await sangoma
+    .execute('agent.call', { agentName: 'alice', destination: '+1' })
+    .catch((caught: unknown) => caught);
+  emulator.control.clearFaults();
+  expect(error).toBeInstanceOf(SwitchboardError);
+  expect(lines.length).toBeGreaterThan(0);
+  const text = `${lines.join('\n')} ${String(error)} ${JSON.stringify(error)}`;
+  for (const secret of [...seedSecrets(), token.accessToken]) expect(text).not.toContain(secret);
+});
