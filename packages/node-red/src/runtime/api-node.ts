@@ -1,0 +1,198 @@
+// The API node of one provider: runs a profile operation through the selected connection and
+// puts the response on msg.payload / msg.statusCode / msg.headers.
+import type {
+  Connection,
+  OperationDef,
+  OperationParams,
+  ProviderProfile,
+  TokenEvent,
+} from '@switchboard/core';
+import { apiNodeType, configNodeType } from '../names';
+import { usableConnection } from './config-node';
+import { reportableError } from './errors';
+import type {
+  DoneFunction,
+  NodeDefinition,
+  NodeInstance,
+  NodeMessage,
+  NodeRedApi,
+  SendFunction,
+} from './node-red-types';
+import { resolveParameters } from './parameters';
+import type { TypedValue } from './parameters';
+import { safeResponseHeaders } from './response-headers';
+import {
+  errorStatus,
+  REFRESHING_TOKEN,
+  REQUESTING,
+  REQUESTING_TOKEN,
+  successStatus,
+} from './status';
+
+export type OutputMode = 'array' | 'items';
+
+/** Records fetched when "return all" is off and no limit is set. */
+export const DEFAULT_LIMIT = 50;
+
+export interface ApiNodeSettings {
+  operation: OperationDef;
+  params: Record<string, TypedValue | undefined>;
+  output: OutputMode;
+  returnAll: boolean;
+  limit?: number;
+}
+
+/** Reads and checks the node's saved settings; throws a message the editor user can act on. */
+export function apiNodeSettings(
+  profile: ProviderProfile,
+  definition: NodeDefinition,
+): ApiNodeSettings {
+  const operation = profile.operations.find((candidate) => candidate.id === definition.operation);
+  if (!operation) {
+    throw new Error(
+      `Unknown ${profile.displayName} operation "${String(definition.operation)}": pick one in the node.`,
+    );
+  }
+  const limit = Number(definition.limit);
+  return {
+    operation,
+    params: (definition.params ?? {}) as Record<string, TypedValue | undefined>,
+    output: definition.output === 'items' ? 'items' : 'array',
+    returnAll: definition.returnAll === true || definition.returnAll === 'true',
+    ...(Number.isInteger(limit) && limit > 0 ? { limit } : {}),
+  };
+}
+
+function isPaged(operation: OperationDef): boolean {
+  return operation.pagination !== undefined && operation.pagination.style !== 'none';
+}
+
+interface Outcome {
+  status: number;
+  headers: Record<string, string>;
+  payload: unknown;
+}
+
+/** Every item of a paged operation, page by page, up to the limit (or all of them). */
+async function pagedOutcome(
+  connection: Connection,
+  settings: ApiNodeSettings,
+  params: OperationParams,
+  onItems: (items: unknown[], page: Outcome) => void,
+): Promise<Outcome> {
+  const limit = settings.returnAll ? {} : { limit: settings.limit ?? DEFAULT_LIMIT };
+  let last: Outcome = { status: 200, headers: {}, payload: [] };
+  const collected: unknown[] = [];
+  for await (const page of connection.pages(settings.operation.id, params, limit)) {
+    last = { status: page.response.status, headers: page.response.headers, payload: collected };
+    onItems(page.items, last);
+    // In "one message per record" mode items are sent as they come: memory stays bounded.
+    if (settings.output === 'array') collected.push(...page.items);
+  }
+  return last;
+}
+
+export function registerApiNode(RED: NodeRedApi, profile: ProviderProfile): void {
+  function SwitchboardApiNode(this: NodeInstance, definition: NodeDefinition): void {
+    RED.nodes.createNode(this, definition);
+    start(this, definition);
+  }
+
+  function start(node: NodeInstance, definition: NodeDefinition): void {
+    let settings: ApiNodeSettings | undefined;
+    let settingsError: Error | undefined;
+    try {
+      settings = apiNodeSettings(profile, definition);
+    } catch (error) {
+      settingsError = error as Error;
+      node.status({ fill: 'red', shape: 'ring', text: 'check configuration' });
+    }
+    let inFlight = 0;
+    let unsubscribe: (() => void) | undefined;
+
+    function onTokenEvent(event: TokenEvent): void {
+      if (inFlight === 0) return;
+      if (event.type === 'requesting') node.status(REQUESTING_TOKEN);
+      else if (event.type === 'refreshing') node.status(REFRESHING_TOKEN);
+      else if (event.type === 'obtained') node.status(REQUESTING);
+    }
+
+    async function handle(msg: NodeMessage, send: SendFunction): Promise<void> {
+      if (settingsError || !settings) throw settingsError;
+      const current = settings;
+      const connection = usableConnection(RED, definition.connection, configNodeType(profile.id));
+      unsubscribe ??= subscribe(connection, onTokenEvent);
+      node.status(REQUESTING);
+      const params = await resolveParameters(RED, node, msg, current.operation, current.params);
+      const perRecord = current.output === 'items';
+      let index = 0;
+      const sendRecords = (items: unknown[], outcome: Outcome): void => {
+        for (const item of items) {
+          send(withResponse(RED.util.cloneMessage(msg), { ...outcome, payload: item }, index++));
+        }
+      };
+      if (isPaged(current.operation)) {
+        const outcome = await pagedOutcome(connection, current, params, (items, page) => {
+          if (perRecord) sendRecords(items, page);
+        });
+        node.status(
+          successStatus(outcome.status, perRecord ? index : (outcome.payload as unknown[]).length),
+        );
+        if (!perRecord) send(withResponse(msg, outcome));
+        return;
+      }
+      const response = await connection.execute(current.operation.id, params);
+      const outcome = {
+        status: response.status,
+        headers: response.headers,
+        payload: response.data,
+      };
+      const records = Array.isArray(response.data) ? response.data.length : undefined;
+      node.status(successStatus(outcome.status, records));
+      if (perRecord && Array.isArray(response.data)) sendRecords(response.data, outcome);
+      else send(withResponse(msg, outcome));
+    }
+
+    node.on('input', (msg: NodeMessage, send: SendFunction, done: DoneFunction) => {
+      inFlight += 1;
+      handle(msg, send)
+        .then(() => done())
+        .catch((error: unknown) => {
+          const reportable = reportableError(error);
+          node.status(errorStatus(reportable));
+          if (reportable.status !== undefined) msg.statusCode = reportable.status;
+          done(reportable);
+        })
+        .finally(() => {
+          inFlight -= 1;
+        });
+    });
+    node.on('close', (_removed, done) => {
+      unsubscribe?.();
+      done();
+    });
+  }
+  RED.nodes.registerType(apiNodeType(profile.id), SwitchboardApiNode);
+}
+
+/** The message carrying a response: payload, statusCode, safe headers (and the record index). */
+function withResponse(msg: NodeMessage, outcome: Outcome, index?: number): NodeMessage {
+  Object.assign(msg, {
+    payload: outcome.payload,
+    statusCode: outcome.status,
+    headers: safeResponseHeaders(outcome.headers),
+  });
+  if (index !== undefined) msg.index = index;
+  return msg;
+}
+
+/** Listens to the connection's token events; returns how to stop listening. */
+export function subscribe(
+  connection: Connection,
+  listener: (event: TokenEvent) => void,
+): () => void {
+  const off = connection.tokens.on(listener);
+  return () => {
+    off();
+  };
+}

@@ -1,0 +1,200 @@
+// The API nodes of every provider, run in Node-RED's runtime against the emulator over HTTP.
+import { createConnection, getProfile } from '@switchboard/core';
+import type { CredentialValues } from '@switchboard/core';
+import { startEmulator } from '@switchboard/emulator';
+import type { Emulator } from '@switchboard/emulator';
+import { apiNodeType } from '../src/names';
+import { emulatorConnections, MITEL_ACCOUNT_ID, SEEDED_SECRETS } from './emulator-connections';
+import type { ConnectionFixture } from './emulator-connections';
+import { helper, messages, nextMessage, onTab, statusTexts, SWITCHBOARD_NODES } from './harness';
+import type { FlowNode } from './harness';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+  await helper.startServer();
+});
+
+afterAll(async () => {
+  await helper.stopServer();
+  await emulator.close();
+});
+
+afterEach(async () => {
+  await helper.unload();
+  emulator.control.reset();
+});
+
+function apiNode(
+  connection: ConnectionFixture,
+  operation: string,
+  extra: Record<string, unknown> = {},
+): FlowNode {
+  return {
+    id: 'api',
+    type: apiNodeType(connection.provider),
+    connection: connection.node.id,
+    operation,
+    params: {},
+    returnAll: false,
+    limit: 50,
+    output: 'array',
+    wires: [['out']],
+    ...extra,
+  };
+}
+
+async function load(connection: ConnectionFixture, nodes: FlowNode[]): Promise<void> {
+  await helper.load(
+    SWITCHBOARD_NODES,
+    onTab(connection.node, [
+      ...nodes,
+      { id: 'out', type: 'helper' },
+      { id: 'caught', type: 'helper' },
+    ]),
+    { [connection.node.id]: connection.credentials },
+  );
+}
+
+function assertNoSecret(value: unknown): void {
+  const text = JSON.stringify(value);
+  for (const secret of SEEDED_SECRETS) expect(text).not.toContain(secret);
+  expect(text).not.toMatch(/Bearer\s+\S+/);
+}
+
+describe('API node', () => {
+  it('lists Mitel CloudLink users: payload, statusCode, headers and status texts', async () => {
+    const mitel = emulatorConnections(emulator.url)['mitel-cloudlink'];
+    await load(mitel, [
+      apiNode(mitel, 'user.list', {
+        params: { accountId: { v: MITEL_ACCOUNT_ID, t: 'str' } },
+        returnAll: true,
+      }),
+    ]);
+    const statuses = statusTexts('api');
+    const received = nextMessage('out');
+    helper.getNode('api').receive({ payload: 'go' });
+    const msg = await received;
+    const tokenRequests = emulator.control.counters().tokenRequests.byProvider.mitel;
+    const users = msg.payload as Array<Record<string, unknown>>;
+    expect(users.length).toBe(await mitelUserCount(mitel));
+    expect(msg.statusCode).toBe(200);
+    expect((msg.headers as Record<string, string>)['content-type']).toContain('application/json');
+    expect(statuses).toContain('requesting token');
+    expect(statuses[statuses.length - 1]).toBe(`200 · ${users.length} records`);
+    assertNoSecret(msg);
+    expect(tokenRequests).toBe(1);
+  });
+
+  it('sends one message per record, up to the limit, and reuses the token', async () => {
+    const mitel = emulatorConnections(emulator.url)['mitel-cloudlink'];
+    await load(mitel, [
+      apiNode(mitel, 'callRecord.list', {
+        limit: 7,
+        output: 'items',
+        params: { top: { v: '3', t: 'num' } },
+      }),
+    ]);
+    const received = messages('out', 7);
+    helper.getNode('api').receive({ payload: 'first' });
+    const records = await received;
+    expect(records.map((msg) => msg.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(new Set(records.map((msg) => (msg.payload as { callId: string }).callId)).size).toBe(7);
+    const again = nextMessage('out');
+    helper.getNode('api').receive({ payload: 'second' });
+    await again;
+    expect(emulator.control.counters().tokenRequests.byProvider.mitel).toBe(1);
+  });
+
+  it('takes parameters from msg properties and msg.params', async () => {
+    const bright = emulatorConnections(emulator.url)['bright-pattern'];
+    await load(bright, [
+      apiNode(bright, 'user.get', { params: { loginId: { v: 'who', t: 'msg' } } }),
+    ]);
+    const received = nextMessage('out');
+    helper.getNode('api').receive({ who: 'alice.anderson' });
+    const msg = await received;
+    expect((msg.payload as { loginId: string }).loginId).toBe('alice.anderson');
+    const overridden = nextMessage('out');
+    helper.getNode('api').receive({ who: 'nobody', params: { loginId: 'lou.locked' } });
+    expect(((await overridden).payload as { loginId: string }).loginId).toBe('lou.locked');
+  });
+
+  it.each(['dell-cloudlink', 'sangoma-cx', 'generic-oauth2'] as const)(
+    'calls %s through its own authentication',
+    async (provider) => {
+      const connection = emulatorConnections(emulator.url)[provider];
+      const [operation, params] = {
+        'dell-cloudlink': ['machine.list', {}],
+        'sangoma-cx': [
+          'agent.call',
+          { agentName: { v: 'alice', t: 'str' }, destination: { v: '+15550100', t: 'str' } },
+        ],
+        'generic-oauth2': [
+          'custom.request',
+          { method: { v: 'GET', t: 'option' }, path: { v: '/me', t: 'str' } },
+        ],
+      }[provider] as [string, Record<string, unknown>];
+      await load(connection, [apiNode(connection, operation, { params })]);
+      const received = nextMessage('out');
+      helper.getNode('api').receive({});
+      const msg = await received;
+      expect(msg.statusCode).toBeGreaterThanOrEqual(200);
+      expect(msg.statusCode).toBeLessThan(300);
+      expect(msg.payload).toBeDefined();
+      assertNoSecret(msg);
+    },
+  );
+
+  it('reports a rejected credential to Catch nodes with code, hint and a short status', async () => {
+    const mitel = emulatorConnections(emulator.url)['mitel-cloudlink'];
+    const wrong = { ...mitel, credentials: { clientSecret: 'not-the-secret-Xy9' } };
+    await load(wrong, [
+      apiNode(wrong, 'auth.whoAmI'),
+      { id: 'catch', type: 'catch', scope: ['api'], uncaught: false, wires: [['caught']] },
+    ]);
+    const statuses = statusTexts('api');
+    const caught = nextMessage('caught');
+    helper.getNode('api').receive({ payload: 'x' });
+    const msg = await caught;
+    const error = msg.error as {
+      message: string;
+      code: string;
+      cause: { hint: string; status: number };
+    };
+    expect(error.code).toBe('invalid_client');
+    expect(error.cause.status).toBe(401);
+    expect(error.cause.hint.length).toBeGreaterThan(10);
+    expect(error.message).toContain(error.cause.hint);
+    expect(statuses[statuses.length - 1]).toBe('401 · invalid client');
+    expect(JSON.stringify(msg)).not.toContain('not-the-secret-Xy9');
+  });
+
+  it('says which setting is missing when no connection is selected', async () => {
+    const mitel = emulatorConnections(emulator.url)['mitel-cloudlink'];
+    await load(mitel, [
+      apiNode(mitel, 'auth.whoAmI', { connection: '' }),
+      { id: 'catch', type: 'catch', scope: ['api'], uncaught: false, wires: [['caught']] },
+    ]);
+    const caught = nextMessage('caught');
+    helper.getNode('api').receive({});
+    const error = (await caught).error as { code: string; message: string };
+    expect(error.code).toBe('invalid_configuration');
+    expect(error.message).toMatch(/No connection selected/);
+  });
+});
+
+/** The account's user count as the collection reports it, read directly through core. */
+async function mitelUserCount(fixture: ConnectionFixture): Promise<number> {
+  const connection = createConnection(getProfile('mitel-cloudlink'), {
+    ...fixture.node,
+    ...fixture.credentials,
+  } as CredentialValues);
+  try {
+    const page = await connection.execute('user.list', { accountId: MITEL_ACCOUNT_ID });
+    return (page.data as { count: number }).count;
+  } finally {
+    await connection.close();
+  }
+}
