@@ -3,3 +3,5 @@ export { freePort } from './free-port';
 export { startRedis, REDIS_SERVER } from './redis';
 export type { RunningRedis } from './redis';
 export { sentinelSecret, sentinelSecrets, expectNoSecrets } from './secrets';
+export { startTokenWorker } from './token-workers';
+export type { TokenWorker, TokenWorkerConfig, TokenWorkerReply } from './token-workers';
