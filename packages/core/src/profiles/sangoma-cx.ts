@@ -56,7 +56,8 @@ const conversationId = text(
 export const sangomaCx: ProviderProfile = {
   id: 'sangoma-cx',
   displayName: 'Sangoma CX',
-  description: 'Sangoma CX contact-centre CPaaS: click-to-call, call-backs, digital interactions.',
+  description:
+    'Sangoma CX contact-centre CPaaS: click-to-call, call-backs, digital interactions. Tokens last about a year and can be renewed only once expired: use a persistent token store (file or Redis) so a restart does not ask for a new one.',
   fields: [
     {
       name: 'clientId',

@@ -12,6 +12,10 @@ export function credentialText(
 ): string {
   const field = profile.fields.find((candidate) => candidate.name === name);
   const value = credentials[name] ?? field?.default;
+  if (field?.type === 'multiOptions' && typeof value === 'string') {
+    // Lists typed as text ("a, b" or "a b"), as Node-RED and n8n expressions often give them.
+    return valueToText(value.split(/[\s,]+/));
+  }
   const text = valueToText(value);
   if (field?.secret === true) return text;
   // URL fields are joined with paths: `https://host/` + `/cloudlink` must not give `//`.

@@ -192,6 +192,16 @@ describe('token requests built from profiles', () => {
     });
   });
 
+  it('Sangoma scopes typed as text are sent space-separated', async () => {
+    const transport = scripted(json(200, { access_token: 'sg' }));
+    await obtainToken(
+      getProfile('sangoma-cx'),
+      { ...sangomaCredentials, scopes: 'cx.agent-calls, cx.queue-calls' },
+      transport,
+    );
+    expect(form(transport.requests[0]).scope).toBe('cx.agent-calls cx.queue-calls');
+  });
+
   it('generic: chosen placement, extra parameters and password grant', async () => {
     const transport = scripted(json(200, { access_token: 'g' }));
     await obtainToken(
