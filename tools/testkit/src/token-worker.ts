@@ -8,7 +8,8 @@ import {
   RedisTokenStore,
   TokenManager,
 } from '../../../packages/core/src/engine-api';
-import type { Logger, TokenSet } from '../../../packages/core/src/engine/types';
+import type { Logger } from '../../../packages/core/src/engine/types';
+import type { TokenSet } from '../../../packages/core/src/oauth/types';
 
 export interface TokenWorkerConfig {
   redisUrl: string;
