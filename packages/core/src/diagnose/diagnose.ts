@@ -32,6 +32,14 @@ export interface Diagnosis {
   };
 }
 
+/** How a step reads in a summary. */
+const STEP_LABELS: Record<string, string> = {
+  configuration: 'settings check',
+  token: 'sign-in',
+  scopes: 'scope check',
+  whoAmI: 'API check',
+};
+
 export interface DiagnoseOptions {
   transport?: Transport;
   /** Per-request timeout; default the transport's (30 s). */
@@ -58,7 +66,7 @@ export async function diagnose(
     steps.push({ name, ok: false, detail: `${explained.message} ${explained.hint}` });
     return {
       ok: false,
-      summary: `${profile.displayName}: ${name} failed (${explained.code}${explained.status === undefined ? '' : `, HTTP ${explained.status}`}).`,
+      summary: `${profile.displayName}: ${STEP_LABELS[name] ?? name} failed (${explained.code}${explained.status === undefined ? '' : `, HTTP ${explained.status}`}).`,
       steps,
       error: explained,
     };
