@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { startEmulator } from './emulator';
 import { EMULATOR_SEED } from './seed/seed';
 

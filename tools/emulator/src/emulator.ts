@@ -89,22 +89,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (kind === 'token') state.counters.tokenRequest(provider.name);
     else state.counters.apiRequest(provider.name, request.path);
     const extraHeaders = provider.responseHeaders?.();
+    const log = (status: number) =>
+      state.requests.add(
+        { provider: provider.name, kind, method: request.method, path: request.path, status },
+        req.headers,
+      );
     const fault = state.faults.take(provider.name, kind);
     if (fault) {
       state.counters.fault(fault.kind);
       if (fault.latencyMs) await delay(fault.latencyMs);
       const faulted = faultReply(fault);
       if (faulted === 'reset') {
+        log(0);
         req.socket.destroy();
         return;
       }
       if (faulted) {
+        log(faulted.status);
         writeReply(res, faulted, extraHeaders);
         return;
       }
     }
     const reply: Reply = await provider.handle(request);
     if (reply.status === 401) state.counters.unauthorized(provider.name);
+    log(reply.status);
     writeReply(res, reply, extraHeaders);
   };
 

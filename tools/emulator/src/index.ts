@@ -8,3 +8,4 @@ export type { DeliveryResult } from './notifications/deliver';
 export type { NotificationRequest, MitelSubscription } from './providers/mitel/notifications';
 export type { SangomaEventRequest } from './providers/sangoma/events';
 export type { SangomaWebhook } from './providers/sangoma/api';
+export type { LoggedRequest } from './state/request-log';

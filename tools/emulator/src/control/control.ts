@@ -1,4 +1,5 @@
 import type { CounterSnapshot } from '../state/counters';
+import type { LoggedRequest } from '../state/request-log';
 import { parseFaultSpec, type FaultSpec } from '../state/faults';
 import { toProviderName, type ProviderName } from '../state/providers';
 import type { EmulatorState } from '../state/state';
@@ -28,6 +29,13 @@ export class EmulatorControl {
 
   resetCounters(): void {
     this.state.counters.reset();
+  }
+
+  /** The last 200 provider requests (status 0 = connection reset), without credentials. */
+  recentRequests(provider?: ProviderName | string): LoggedRequest[] {
+    return this.state.requests.recent(
+      provider === undefined ? undefined : requireProvider(provider),
+    );
   }
 
   /** Everything back to the seeded state: counters, faults, tokens, lifetimes, clock, subscriptions. */

@@ -11,6 +11,7 @@ type Route = (control: EmulatorControl, body: Body) => Reply | Promise<Reply>;
 const ROUTES: Record<string, Route> = {
   'GET /_control/counters': (control) => json(200, control.counters()),
   'POST /_control/reset': (control) => (control.reset(), noContent()),
+  'GET /_control/requests': (control) => json(200, control.recentRequests()),
   'POST /_control/counters/reset': (control) => (control.resetCounters(), noContent()),
   'PUT /_control/lifetime': (control, body) => {
     control.setTokenLifetime(String(body.provider), Number(body.seconds));

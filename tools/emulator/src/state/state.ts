@@ -2,12 +2,14 @@ import { Clock } from './clock';
 import { Counters } from './counters';
 import { FaultQueue } from './faults';
 import { DEFAULT_LIFETIMES, type ProviderName } from './providers';
+import { RequestLog } from './request-log';
 
 /** Everything mutable the control API can inspect or reset, shared by every provider. */
 export class EmulatorState {
   readonly clock = new Clock();
   readonly counters = new Counters();
   readonly faults = new FaultQueue();
+  readonly requests = new RequestLog();
   private readonly lifetimes = new Map<ProviderName, number>();
 
   /** Access-token lifetime in seconds for new tokens of this provider. */
@@ -29,5 +31,6 @@ export class EmulatorState {
     this.counters.reset();
     this.faults.clear();
     this.lifetimes.clear();
+    this.requests.clear();
   }
 }

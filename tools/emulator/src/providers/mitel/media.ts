@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { isRecord, jsonBody } from '../../http/body';
-import { json } from '../../http/reply';
+import { json, text } from '../../http/reply';
 import type { Router } from '../../http/router';
 import type { EmRequest, Reply } from '../../http/types';
 import { authenticate, type MitelContext } from './context';
 import type { CallRecord } from './directory';
 import { mitelError, validation } from './errors';
 import { compileFilter, compileOrderBy, FilterError, type Row } from './odata';
-import { halCollection, parsePaging } from './paging';
+import { halCollectionText, parsePaging } from './paging';
 
 const RECORD_FIELDS = [
   'callId',
@@ -32,7 +32,16 @@ const CACHE_LIMIT = 64;
 /** Media service: call history (`GET /calls/records`) and placing calls. */
 export function mountMedia(router: Router, ctx: MitelContext): void {
   const cache = new Map<string, readonly CallRecord[]>();
-  router.add('GET', '/calls/records', (req) => callRecords(ctx, req, cache));
+  const serialised = new WeakMap<CallRecord, string>();
+  const recordJson = (record: CallRecord): string => {
+    let cached = serialised.get(record);
+    if (cached === undefined) {
+      cached = JSON.stringify(record);
+      serialised.set(record, cached);
+    }
+    return cached;
+  };
+  router.add('GET', '/calls/records', (req) => callRecords(ctx, req, cache, recordJson));
   router.add('POST', '/endpoints/{endpointId}/calls', (req) => placeCall(ctx, req));
 }
 
@@ -40,6 +49,7 @@ function callRecords(
   ctx: MitelContext,
   req: EmRequest,
   cache: Map<string, readonly CallRecord[]>,
+  recordJson: (record: CallRecord) => string,
 ): Reply {
   const auth = authenticate(ctx, req);
   if (!auth.ok) return auth.reply;
@@ -63,7 +73,11 @@ function callRecords(
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, rows);
   }
-  return json(200, halCollection(req, rows, paging));
+  return text(
+    200,
+    halCollectionText(req, rows, paging, recordJson),
+    'application/json; charset=utf-8',
+  );
 }
 
 /** `POST /endpoints/{endpointId}/calls {to, from?}`: the endpoint is a user of the caller's account. */

@@ -40,13 +40,32 @@ function integer(value: string | null, fallback: number): number | undefined {
  */
 export function halCollection<T>(req: EmRequest, all: readonly T[], paging: Paging): unknown {
   const items = all.slice(paging.skip, paging.skip + paging.top);
+  return { count: items.length, _links: halLinks(req, all.length, paging), _embedded: { items } };
+}
+
+/**
+ * The same page as JSON text, from items serialised once and reused: big pages of call records
+ * then cost a string join instead of a JSON.stringify per request.
+ */
+export function halCollectionText<T>(
+  req: EmRequest,
+  all: readonly T[],
+  paging: Paging,
+  itemJson: (item: T) => string,
+): string {
+  const items = all.slice(paging.skip, paging.skip + paging.top);
+  const links = JSON.stringify(halLinks(req, all.length, paging));
+  return `{"count":${items.length},"_links":${links},"_embedded":{"items":[${items.map(itemJson).join(',')}]}}`;
+}
+
+function halLinks(req: EmRequest, total: number, paging: Paging): Record<string, { href: string }> {
   const links: Record<string, { href: string }> = {
     self: { href: pageUrl(req, paging.skip, paging.top) },
   };
-  if (paging.skip + paging.top < all.length) {
+  if (paging.skip + paging.top < total) {
     links.next = { href: pageUrl(req, paging.skip + paging.top, paging.top) };
   }
-  return { count: items.length, _links: links, _embedded: { items } };
+  return links;
 }
 
 function pageUrl(req: EmRequest, skip: number, top: number): string {
