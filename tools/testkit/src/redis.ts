@@ -39,13 +39,14 @@ async function waitForPing(port: number, child: ChildProcess, output: () => stri
 
 /**
  * Starts a real redis-server (Debian's) on a free loopback port with a temporary directory and
- * no persistence. `stop()` ends it and removes the directory.
+ * no persistence. `stop()` ends it and removes the directory. Pass `port` to restart a stopped
+ * server on the same address.
  */
-export async function startRedis(): Promise<RunningRedis> {
+export async function startRedis(options: { port?: number } = {}): Promise<RunningRedis> {
   if (!existsSync(REDIS_SERVER)) {
     throw new Error(`${REDIS_SERVER} not found: run  apt-get install -y redis-server`);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-redis-'));
   const child = spawn(
     REDIS_SERVER,

@@ -117,6 +117,39 @@ describe('RedisTokenStore (real redis-server)', () => {
     expect(requests).toBe(1);
   });
 
+  it('falls back while Redis is stopped and shares tokens again once it is back', async () => {
+    const own = await startRedis();
+    const logger = recordingLogger();
+    const store = new RedisTokenStore({
+      url: own.url,
+      encryptionKey: KEY,
+      keyPrefix: 'back:',
+      logger,
+    });
+    stores.push(store);
+    await store.set('cred', token('before'));
+    await own.stop();
+    await expect(store.get('cred')).rejects.toMatchObject({ code: 'store_unavailable' });
+    const again = await startRedis({ port: own.port });
+    try {
+      let value: TokenSet | undefined;
+      // ioredis reconnects on its own schedule; poll until it has (bounded by the test timeout).
+      for (;;) {
+        try {
+          await store.set('cred', token('after'));
+          value = await store.get('cred');
+          break;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      expect(value?.accessToken).toBe('after');
+    } finally {
+      await store.close();
+      await again.stop();
+    }
+  }, 20_000);
+
   it('keeps working with one warning when Redis is unreachable', async () => {
     const logger = recordingLogger();
     const store = new RedisTokenStore({ url: 'redis://127.0.0.1:1', encryptionKey: KEY, logger });
