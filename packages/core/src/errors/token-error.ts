@@ -174,7 +174,9 @@ function hintFor(
   ) {
     hint += ' The secret you entered starts or ends with whitespace: remove it.';
   }
-  const credentialRejected = ['invalid_client', 'invalid_grant', 'account_not_found'].includes(code);
+  const credentialRejected = ['invalid_client', 'invalid_grant', 'account_not_found'].includes(
+    code,
+  );
   if (ctx.provider === 'mitel-cloudlink' && credentialRejected) {
     hint += MITEL_ENVIRONMENT_HINT;
   }
