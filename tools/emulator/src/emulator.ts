@@ -98,7 +98,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (fault) {
       state.counters.fault(fault.kind);
       if (fault.latencyMs) await delay(fault.latencyMs);
-      const faulted = faultReply(fault);
+      const faulted = faultReply(fault, (status, message) =>
+        provider.errorBody?.(status, message, kind),
+      );
       if (faulted === 'reset') {
         log(0);
         req.socket.destroy();

@@ -110,3 +110,40 @@ describe('fault injection', () => {
     expect((await call(control)).body).toEqual([]);
   });
 });
+
+describe('fault bodies in the provider shape', () => {
+  const emulator = useEmulator();
+
+  it('answers Mitel faults with {name, message}', async () => {
+    emulator().control.injectFault({ provider: 'mitel', kind: 'rate-limit', retryAfterSec: 2 });
+    const answer = await call(`${emulator().url}/mitel/prod/authentication/2017-09-01/token`, {
+      method: 'POST',
+    });
+    expect(answer.status).toBe(429);
+    expect(answer.body).toEqual({
+      name: 'TooManyRequests',
+      message: expect.stringContaining('2 s'),
+    });
+  });
+
+  it('answers Sangoma API faults like the CX API and token faults like RFC 6749', async () => {
+    emulator().control.injectFault({ provider: 'sangoma', kind: 'status', status: 500, count: 2 });
+    const api = await call(`${emulator().url}/sangoma/cpaas/cx/api/v1/agents/call/`, {
+      method: 'POST',
+    });
+    expect(api.body).toEqual({ detail: expect.any(String) });
+    const token = await call(`${emulator().url}/sangoma/auth/oauth/token`, { method: 'POST' });
+    expect(token.body).toEqual({ error: 'server_error', error_description: expect.any(String) });
+  });
+
+  it('answers Bright Pattern API faults with {error: {code, message}}', async () => {
+    emulator().control.injectFault({
+      provider: 'brightpattern',
+      kind: 'status',
+      status: 503,
+      target: 'api',
+    });
+    const answer = await call(`${emulator().url}/brightpattern/configapi/v2/phone/ext`);
+    expect(answer.body).toEqual({ error: { code: 503, message: expect.any(String) } });
+  });
+});

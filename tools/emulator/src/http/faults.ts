@@ -5,7 +5,12 @@ import type { Reply } from './types';
  * The reply a fault produces, or 'reset' when the connection must be destroyed,
  * or undefined for a pure latency fault (the request then proceeds normally).
  */
-export function faultReply(fault: FaultSpec): Reply | 'reset' | undefined {
+export function faultReply(
+  fault: FaultSpec,
+  providerBody: (status: number, message: string) => unknown = () => undefined,
+): Reply | 'reset' | undefined {
+  const errorBody = (status: number, error: string, message: string) =>
+    providerBody(status, message) ?? { error, error_description: message };
   switch (fault.kind) {
     case 'latency':
       return undefined;
@@ -14,20 +19,22 @@ export function faultReply(fault: FaultSpec): Reply | 'reset' | undefined {
     case 'status':
       return {
         status: fault.status ?? 503,
-        json: {
-          error: 'server_error',
-          error_description: 'The service is temporarily unavailable (emulated fault).',
-        },
+        json: errorBody(
+          fault.status ?? 503,
+          'server_error',
+          'The service is temporarily unavailable (emulated fault).',
+        ),
       };
     case 'rate-limit': {
       const retryAfter = String(fault.retryAfterSec ?? 1);
       return {
         status: 429,
         headers: { 'retry-after': retryAfter },
-        json: {
-          error: 'too_many_requests',
-          error_description: `Too many requests; retry after ${retryAfter} s.`,
-        },
+        json: errorBody(
+          429,
+          'too_many_requests',
+          `Too many requests; retry after ${retryAfter} s.`,
+        ),
       };
     }
     case 'malformed-json':

@@ -138,6 +138,8 @@ export function createBrightPattern(state: EmulatorState): ProviderModule {
   return {
     name: 'brightpattern',
     classify: (req) => (req.path === '/configapi/v2/oauth/token' ? 'token' : 'api'),
+    errorBody: (status, message, kind) =>
+      kind === 'api' ? { error: { code: status, message } } : undefined,
     handle: (req) =>
       router.handle(req, (_req, methodNotAllowed) =>
         methodNotAllowed

@@ -16,6 +16,13 @@ import { mountMedia } from './media';
 import { mountNotifications, MitelSubscriptions } from './notifications';
 
 const ENVS: readonly MitelEnv[] = ['prod', 'sandbox'];
+const FAULT_NAMES: Record<number, string> = {
+  429: 'TooManyRequests',
+  500: 'InternalServerError',
+  502: 'BadGateway',
+  503: 'ServiceUnavailable',
+  504: 'GatewayTimeout',
+};
 type Service = 'authentication' | 'admin' | 'media' | 'chat' | 'notifications';
 const PATH =
   /^\/(prod|sandbox)\/(authentication|admin|media|chat|notifications)\/2017-09-01(\/.*)$/;
@@ -83,6 +90,7 @@ export function createMitel(state: EmulatorState): MitelProvider {
       );
     },
     responseHeaders: () => ({ 'x-mitel-correlation-id': randomUUID() }),
+    errorBody: (status, message) => ({ name: FAULT_NAMES[status] ?? 'ServerError', message }),
     revokeAll: () => access.clear() + refresh.clear(),
     revokeToken: (token) => access.revoke(token) || refresh.revoke(token),
     reset() {

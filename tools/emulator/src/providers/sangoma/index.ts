@@ -186,6 +186,8 @@ export function createSangoma(state: EmulatorState): SangomaProvider {
     name: 'sangoma',
     webhooks: () => [...webhooks.values()],
     classify: (req) => (req.path === '/auth/oauth/token' ? 'token' : 'api'),
+    // The token server speaks RFC 6749; the CX API answers like Django REST framework.
+    errorBody: (_status, message, kind) => (kind === 'api' ? { detail: message } : undefined),
     // Paths end with a slash on the real service; the router ignores empty segments.
     handle: (req) =>
       router.handle(req, (_req, methodNotAllowed) =>
