@@ -53,8 +53,8 @@ export function networkCodeOf(systemCode: string | undefined, timedOut: boolean)
       return 'network_refused';
     case 'ECONNRESET':
     case 'EPIPE':
+      return 'network_reset';
     case 'ERR_SOCKET_CONNECTION_TIMEOUT':
-      return systemCode === 'ERR_SOCKET_CONNECTION_TIMEOUT' ? 'network_timeout' : 'network_reset';
     case 'ETIMEDOUT':
     case 'ECONNABORTED':
     case 'ESOCKETTIMEDOUT':

@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '@switchboard/testkit';
 import { createAxiosTransport, SwitchboardError } from './engine';
+import { networkCodeOf } from '../../src/transport/network-error';
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
 
@@ -179,5 +180,22 @@ describe('createAxiosTransport TLS', () => {
     expect(
       (await transport({ method: 'GET', url, headers: {}, tls: { allowSelfSigned: true } })).body,
     ).toBe('secure');
+  });
+});
+
+describe('network error codes', () => {
+  it.each([
+    ['ENOTFOUND', false, 'network_dns'],
+    ['EAI_AGAIN', false, 'network_dns'],
+    ['ECONNREFUSED', false, 'network_refused'],
+    ['ECONNRESET', false, 'network_reset'],
+    ['EPIPE', false, 'network_reset'],
+    ['ETIMEDOUT', false, 'network_timeout'],
+    [undefined, true, 'network_timeout'],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', false, 'tls_untrusted'],
+    ['CERT_HAS_EXPIRED', false, 'tls_untrusted'],
+    ['EHOSTUNREACH', false, 'network_error'],
+  ])('%s (timed out: %s) → %s', (systemCode, timedOut, code) => {
+    expect(networkCodeOf(systemCode, timedOut)).toBe(code);
   });
 });
