@@ -1,0 +1,220 @@
+// Credentials (seeded emulator secrets, which double as sentinels) and workflows for every
+// provider, in the JSON shape `n8n import:*` reads.
+import { randomUUID } from 'node:crypto';
+import { EMULATOR_SEED } from '@switchboard/emulator';
+import { PACKAGE_NAME } from './harness';
+
+const mitel = EMULATOR_SEED.mitel.prod;
+
+export interface ProviderCase {
+  key: string;
+  credentialType: string;
+  nodeType: string;
+  credential: Record<string, unknown>;
+  parameters: Record<string, unknown>;
+  /** Secrets that must never show up outside n8n's encrypted credential store. */
+  secrets: string[];
+}
+
+export function providerCases(emulatorUrl: string): ProviderCase[] {
+  const node = (name: string) => `${PACKAGE_NAME}.${name}`;
+  return [
+    {
+      key: 'mitel',
+      credentialType: 'mitelCloudLinkApi',
+      nodeType: node('mitelCloudLink'),
+      credential: {
+        environment: 'custom',
+        customBaseUrl: `${emulatorUrl}/mitel/prod/{service}/2017-09-01`,
+        grantType: 'client_credentials',
+        clientId: mitel.clients.acmeAdmin.clientId,
+        clientSecret: mitel.clients.acmeAdmin.clientSecret,
+        accountId: mitel.clients.acmeAdmin.accountId,
+        assumeRole: '',
+        clientAuth: 'body',
+      },
+      parameters: {
+        resource: 'user',
+        operation: 'list',
+        accountId: mitel.accounts.acme.accountId,
+        top: 20,
+        returnAll: false,
+        limit: 25,
+      },
+      secrets: [mitel.clients.acmeAdmin.clientSecret],
+    },
+    {
+      key: 'dell',
+      credentialType: 'dellCloudLinkCenterApi',
+      nodeType: node('dellCloudLinkCenter'),
+      credential: {
+        baseUrl: `${emulatorUrl}/dell`,
+        clientId: EMULATOR_SEED.dell.clients.special.clientId,
+        clientSecret: EMULATOR_SEED.dell.clients.special.clientSecret,
+        scope: 'all',
+        allowSelfSigned: false,
+      },
+      parameters: { resource: 'machine', operation: 'list' },
+      secrets: [EMULATOR_SEED.dell.clients.special.clientSecret],
+    },
+    {
+      key: 'brightpattern',
+      credentialType: 'brightPatternApi',
+      nodeType: node('brightPattern'),
+      credential: {
+        baseUrl: `${emulatorUrl}/brightpattern`,
+        tenant: EMULATOR_SEED.brightpattern.clients.acme.tenant,
+        clientId: EMULATOR_SEED.brightpattern.clients.acme.clientId,
+        clientSecret: EMULATOR_SEED.brightpattern.clients.acme.clientSecret,
+      },
+      parameters: {
+        resource: 'user',
+        operation: 'get',
+        loginId: EMULATOR_SEED.brightpattern.users.existing,
+      },
+      secrets: [EMULATOR_SEED.brightpattern.clients.acme.clientSecret],
+    },
+    {
+      key: 'sangoma',
+      credentialType: 'sangomaCxApi',
+      nodeType: node('sangomaCx'),
+      credential: {
+        clientId: EMULATOR_SEED.sangoma.clients.rawSecret.clientId,
+        clientSecret: EMULATOR_SEED.sangoma.clients.rawSecret.clientSecret,
+        scopes: EMULATOR_SEED.sangoma.scopes.join(' '),
+        tenantDomain: EMULATOR_SEED.sangoma.clients.rawSecret.tenantDomain,
+        tokenUrl: `${emulatorUrl}/sangoma/auth/oauth/token`,
+        apiBaseUrl: `${emulatorUrl}/sangoma/cpaas/cx/api/v1`,
+        basicEncoding: 'raw',
+      },
+      parameters: {
+        resource: 'agent',
+        operation: 'call',
+        agentName: EMULATOR_SEED.sangoma.agents[0],
+        destination: '+14155550100',
+      },
+      secrets: [EMULATOR_SEED.sangoma.clients.rawSecret.clientSecret],
+    },
+    {
+      key: 'generic',
+      credentialType: 'switchboardOAuth2Api',
+      nodeType: node('switchboardOAuth2'),
+      credential: {
+        tokenUrl: `${emulatorUrl}/generic/oauth/token`,
+        grantType: 'client_credentials',
+        clientId: EMULATOR_SEED.generic.clients.service.clientId,
+        clientSecret: EMULATOR_SEED.generic.clients.service.clientSecret,
+        clientAuth: 'basic',
+        basicEncoding: 'strict',
+        scope: 'read write',
+        apiBaseUrl: `${emulatorUrl}/generic/api`,
+      },
+      parameters: { resource: 'custom', operation: 'request', method: 'GET', path: '/me' },
+      secrets: [EMULATOR_SEED.generic.clients.service.clientSecret],
+    },
+  ];
+}
+
+export const credentialId = (key: string): string => `cred${key.padEnd(12, '0')}`.slice(0, 16);
+export const workflowId = (key: string): string => `wf${key.padEnd(14, '0')}`.slice(0, 16);
+
+export function credentialJson(entry: ProviderCase): Record<string, unknown> {
+  return {
+    id: credentialId(entry.key),
+    name: `${entry.key} e2e`,
+    type: entry.credentialType,
+    data: { ...entry.credential, accessToken: '' },
+  };
+}
+
+/** Manual trigger → the provider node (continueOnFail off: a failure fails the execution). */
+export function workflowJson(
+  id: string,
+  entry: ProviderCase,
+  parameters: Record<string, unknown> = entry.parameters,
+): Record<string, unknown> {
+  return {
+    id,
+    name: `${entry.key} ${id}`,
+    active: false,
+    settings: { executionOrder: 'v1', saveManualExecutions: true },
+    connections: { Start: { main: [[{ node: 'Switchboard', type: 'main', index: 0 }]] } },
+    nodes: [
+      {
+        id: randomUUID(),
+        name: 'Start',
+        type: 'n8n-nodes-base.manualTrigger',
+        typeVersion: 1,
+        position: [0, 0],
+        parameters: {},
+      },
+      {
+        id: randomUUID(),
+        name: 'Switchboard',
+        type: entry.nodeType,
+        typeVersion: 1,
+        position: [240, 0],
+        parameters,
+        credentials: {
+          [entry.credentialType]: { id: credentialId(entry.key), name: `${entry.key} e2e` },
+        },
+      },
+    ],
+  };
+}
+
+export function triggerWorkflowJson(
+  id: string,
+  entry: ProviderCase,
+  topic: string,
+): Record<string, unknown> {
+  return {
+    id,
+    name: `mitel trigger ${id}`,
+    active: false,
+    settings: { executionOrder: 'v1' },
+    connections: {},
+    nodes: [
+      {
+        id: randomUUID(),
+        name: 'CloudLink Trigger',
+        type: `${PACKAGE_NAME}.mitelCloudLinkTrigger`,
+        typeVersion: 1,
+        position: [0, 0],
+        webhookId: randomUUID(),
+        parameters: { topic, applicationId: 'switchboard-e2e' },
+        credentials: {
+          [entry.credentialType]: { id: credentialId(entry.key), name: `${entry.key} e2e` },
+        },
+      },
+    ],
+  };
+}
+
+/** The JSON items the Switchboard node produced, from the log of one `n8n execute` run. */
+export function nodeItems(log: string): Array<Record<string, unknown>> {
+  // `execute` prints the run data through n8n's logger: one JSON log line whose message is it.
+  const printed = log
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map(
+      (line) =>
+        JSON.parse(line) as { message: string; metadata?: { file?: string; function?: string } },
+    )
+    .find(
+      (entry) => entry.metadata?.file === 'base-command.js' && entry.metadata.function === 'log',
+    );
+  if (printed === undefined) throw new Error(`no run data in n8n's log:\n${log.slice(-2000)}`);
+  const run = JSON.parse(printed.message) as {
+    data: {
+      resultData: {
+        runData: Record<
+          string,
+          Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>
+        >;
+      };
+    };
+  };
+  const output = run.data.resultData.runData.Switchboard?.[0]?.data?.main?.[0] ?? [];
+  return output.map((item) => item.json);
+}

@@ -1,0 +1,233 @@
+// A real n8n 2.41 with the packed package installed as a community package, against the
+// emulator: every provider's node runs from `n8n execute`; tokens are requested once per
+// credential and replaced after a revocation; the credential test tells the truth; the
+// Mitel trigger subscribes, fires and unsubscribes; no secret or token leaks.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator, type Emulator } from '@switchboard/emulator';
+import { freePort } from '@switchboard/testkit';
+import {
+  credentialJson,
+  nodeItems,
+  providerCases,
+  triggerWorkflowJson,
+  workflowId,
+  workflowJson,
+  type ProviderCase,
+} from './fixtures';
+import { N8nHome, installN8n, packPackage, type RunningN8n } from './harness';
+import { RestClient } from './rest';
+import { takeScreenshots } from './screenshots';
+
+const INSTALL_TIMEOUT_MS = 20 * 60_000;
+
+let emulator: Emulator;
+let home: N8nHome;
+let cases: ProviderCase[];
+let packDir: string;
+const outputs: string[] = [];
+
+function caseFor(key: string): ProviderCase {
+  const found = cases.find((entry) => entry.key === key);
+  if (found === undefined) throw new Error(`no case ${key}`);
+  return found;
+}
+
+async function execute(id: string): Promise<Array<Record<string, unknown>>> {
+  const result = await home.mustRun(['execute', `--id=${id}`, '--rawOutput']);
+  outputs.push(result.stdout, result.stderr);
+  return nodeItems(result.log);
+}
+
+beforeAll(async () => {
+  const n8nDir = installN8n();
+  emulator = await startEmulator();
+  cases = providerCases(emulator.url);
+  packDir = mkdtempSync(join(tmpdir(), 'switchboard-pack-'));
+  home = new N8nHome(n8nDir, packPackage(packDir));
+  await home.importJson('credentials', cases.map(credentialJson));
+  for (const entry of cases)
+    await home.importJson('workflow', workflowJson(workflowId(entry.key), entry));
+}, INSTALL_TIMEOUT_MS);
+
+afterAll(async () => {
+  await emulator?.close();
+  home?.remove();
+  if (packDir) rmSync(packDir, { recursive: true, force: true });
+});
+
+describe('n8n execute, every provider', () => {
+  it('Mitel: lists 25 users over two pages', async () => {
+    const items = await execute(workflowId('mitel'));
+    expect(items).toHaveLength(25);
+    expect(new Set(items.map((item) => JSON.stringify(item))).size).toBe(25);
+    expect(emulator.control.counters().tokenRequests.byProvider.mitel).toBe(1);
+  });
+
+  it('Dell CloudLink Center: lists machines with the secret in the token query string', async () => {
+    const items = await execute(workflowId('dell'));
+    expect(items.length).toBeGreaterThan(0);
+    expect(emulator.control.counters().tokenRequests.byProvider.dell).toBe(1);
+  });
+
+  it('Bright Pattern: gets one user', async () => {
+    const items = await execute(workflowId('brightpattern'));
+    expect(items).toHaveLength(1);
+    expect(JSON.stringify(items[0])).toContain(
+      caseFor('brightpattern').parameters.loginId as string,
+    );
+  });
+
+  it('Sangoma CX: places an agent call with HTTP Basic (raw) client authentication', async () => {
+    const items = await execute(workflowId('sangoma'));
+    expect(items).toHaveLength(1);
+    expect(emulator.control.counters().tokenRequests.byProvider.sangoma).toBe(1);
+  });
+
+  it('generic OAuth2: custom request to /me', async () => {
+    const items = await execute(workflowId('generic'));
+    expect(items).toHaveLength(1);
+    expect(emulator.control.counters().tokenRequests.byProvider.generic).toBe(1);
+  });
+});
+
+describe('token reuse and renewal across executions', () => {
+  it('asks for one token per credential while it is valid', async () => {
+    const before = emulator.control.counters().tokenRequests.byProvider.mitel;
+    await execute(workflowId('mitel'));
+    await execute(workflowId('mitel'));
+    expect(emulator.control.counters().tokenRequests.byProvider.mitel).toBe(before);
+  });
+
+  it('replaces a revoked token after exactly one 401', async () => {
+    const before = emulator.control.counters();
+    expect(emulator.control.revokeTokens('mitel')).toBeGreaterThan(0);
+    const items = await execute(workflowId('mitel'));
+    expect(items).toHaveLength(25);
+    const after = emulator.control.counters();
+    expect(after.tokenRequests.byProvider.mitel).toBe(
+      (before.tokenRequests.byProvider.mitel ?? 0) + 1,
+    );
+    expect(after.unauthorized.byProvider.mitel).toBe(
+      (before.unauthorized.byProvider.mitel ?? 0) + 1,
+    );
+  });
+
+  it('fails with the provider’s reason and a hint when the API rejects the request', async () => {
+    const mitel = caseFor('mitel');
+    const id = 'wfmitelmissing00';
+    await home.importJson(
+      'workflow',
+      workflowJson(id, mitel, { resource: 'user', operation: 'get', userId: 'no-such-user' }),
+    );
+    const result = await home.run(['execute', `--id=${id}`]);
+    outputs.push(result.stdout, result.stderr);
+    expect(result.code).not.toBe(0);
+    expect(result.log).toMatch(/not_found|404/);
+  });
+});
+
+describe('n8n start: credential test, trigger, editor', () => {
+  let n8n: RunningN8n;
+  let rest: RestClient;
+  const triggerId = 'wfmiteltrigger00';
+
+  beforeAll(async () => {
+    await home.importJson(
+      'workflow',
+      triggerWorkflowJson(triggerId, caseFor('mitel'), 'platform-api-media'),
+    );
+    await home.mustRun(['publish:workflow', `--id=${triggerId}`]);
+    n8n = await home.start(await freePort());
+    rest = new RestClient(n8n.url);
+    await rest.setupOwner();
+  }, 180_000);
+
+  afterAll(async () => {
+    await n8n?.stop();
+    if (n8n) outputs.push(n8n.log);
+  });
+
+  it('the Test button says OK for good credentials', async () => {
+    const mitel = caseFor('mitel');
+    const result = await rest.testCredential(credentialJson(mitel));
+    expect(result).toEqual(expect.objectContaining({ status: 'OK' }));
+  });
+
+  it('the Test button explains a wrong secret with core’s hint, without the secret', async () => {
+    const mitel = caseFor('mitel');
+    const wrong = credentialJson({
+      ...mitel,
+      credential: { ...mitel.credential, clientSecret: 'wrong-secret-e2e-XYZ' },
+    });
+    const result = await rest.testCredential(wrong);
+    expect(result.status).toBe('Error');
+    expect(result.message).toMatch(/secret/i);
+    expect(result.message).toContain('—');
+    expect(result.message).not.toContain('wrong-secret-e2e-XYZ');
+  });
+
+  it('the trigger subscribes on activation, runs for its own deliveries, unsubscribes on deactivation', async () => {
+    const subscriptions = emulator.control.listSubscriptions();
+    expect(subscriptions).toHaveLength(1);
+    const [subscription] = subscriptions;
+    expect(subscription?.deviceId).toContain(`${n8n.url}/webhook/`);
+    expect(subscription?.topic).toBe('platform-api-media');
+
+    const before = await rest.executionCount(triggerId);
+    const deliveries = await emulator.control.deliverNotification({ topic: 'platform-api-media' });
+    expect(deliveries.map((delivery) => delivery.status)).toEqual([200]);
+    await rest.waitForExecutions(triggerId, before + 1);
+
+    await rest.deactivate(triggerId);
+    expect(emulator.control.listSubscriptions()).toHaveLength(0);
+  });
+
+  it('shows the provider’s fields in the credential dialog and the node panel', async () => {
+    const mitel = caseFor('mitel');
+    const shown = await takeScreenshots(n8n.url, rest.owner, workflowId('mitel'), mitel);
+    expect(shown.credentialDialog).toEqual(
+      expect.arrayContaining(['Environment', 'Client ID', 'Client Secret']),
+    );
+    expect(shown.nodePanel).toEqual(
+      expect.arrayContaining(['Resource', 'Operation', 'Account ID']),
+    );
+  });
+});
+
+describe('no secret leaks', () => {
+  it('finds no client secret or access token in the database, logs or outputs', async () => {
+    const exportDir = mkdtempSync(join(tmpdir(), 'switchboard-export-'));
+    let tokens: string[];
+    try {
+      // The only way to learn the stored tokens: n8n's own decrypted export, removed at once.
+      const file = join(exportDir, 'credentials.json');
+      await home.mustRun(['export:credentials', '--all', '--decrypted', `--output=${file}`]);
+      const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<{
+        data: { accessToken?: string };
+      }>;
+      tokens = exported
+        .map((entry) => entry.data.accessToken ?? '')
+        .filter((token) => token !== '');
+    } finally {
+      rmSync(exportDir, { recursive: true, force: true });
+    }
+    expect(tokens.length).toBeGreaterThanOrEqual(cases.length);
+    const secrets = cases.flatMap((entry) => entry.secrets);
+    const needles = [...secrets, ...secrets.map(encodeURIComponent), ...tokens];
+    const haystacks = [
+      ...home.files().map((file) => ({ name: file, text: readFileSync(file).toString('latin1') })),
+      ...[...outputs, ...home.allOutputs()].map((text, index) => ({
+        name: `output #${index}`,
+        text,
+      })),
+    ];
+    const leaks = haystacks.flatMap(({ name, text }) =>
+      needles
+        .filter((needle) => text.includes(needle))
+        .map((needle) => `${name}: ${needle.slice(0, 6)}…`),
+    );
+    expect(leaks).toEqual([]);
+  });
+});
