@@ -1,0 +1,99 @@
+// Drives the Node-RED editor in headless Chromium (Debian's /usr/bin/chromium through
+// playwright-core): opens a config node dialog and an API node dialog, reads which fields are
+// there, presses "Test connection" and reads the verdict; saves screenshots.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface EditorVerdict {
+  configFields: string[];
+  operationParams: string[];
+  testResult: string;
+}
+
+interface EditorWindow {
+  RED: {
+    nodes: { node(id: string): unknown };
+    editor: { edit(node: unknown): void; editConfig(name: string, type: string, id: string): void };
+  };
+}
+
+async function openNodeDialog(page: Page, id: string): Promise<void> {
+  // Double-click the node on the canvas as a person would; fall back to the editor API if the
+  // canvas has scrolled it out of view.
+  const onCanvas = page.locator(`g.red-ui-flow-node-group[id="${id}"] rect.red-ui-flow-node`);
+  if ((await onCanvas.count()) > 0) {
+    await onCanvas
+      .first()
+      .dblclick({ timeout: 5000 })
+      .catch(() => undefined);
+  }
+  if (!(await page.locator('#switchboard-params').isVisible())) {
+    await page.evaluate((nodeId) => {
+      const RED = (window as unknown as EditorWindow).RED;
+      RED.editor.edit(RED.nodes.node(nodeId));
+    }, id);
+  }
+}
+
+export async function checkEditor(nodeRedUrl: string, artifacts: string): Promise<EditorVerdict> {
+  mkdirSync(artifacts, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(nodeRedUrl);
+    await page.waitForFunction(() => {
+      const RED = (window as unknown as Partial<EditorWindow>).RED;
+      return Boolean(RED?.nodes?.node('api-mitel'));
+    });
+    await page.screenshot({ path: join(artifacts, 'node-red-workspace.png') });
+
+    await page.evaluate(() => {
+      (window as unknown as EditorWindow).RED.editor.editConfig(
+        '',
+        'switchboard-mitel-cloudlink-config',
+        'conn-mitel',
+      );
+    });
+    await page.locator('#node-config-input-clientId').waitFor({ state: 'visible' });
+    const configFields = await page
+      .locator('[id^="node-config-input-"]')
+      .evaluateAll((inputs) => inputs.map((input) => input.id.replace('node-config-input-', '')));
+    await page.screenshot({ path: join(artifacts, 'config-node-dialog.png') });
+    await page.locator('#switchboard-test-connection').click();
+    const verdict = page.locator('#switchboard-test-result .switchboard-verdict');
+    await verdict.waitFor({ state: 'visible', timeout: 30000 });
+    const testResult = (await verdict.textContent()) ?? '';
+    await page.locator('#switchboard-test-result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'config-node-test-connection.png') });
+    await page.locator('#node-config-dialog-cancel').click();
+
+    await openNodeDialog(page, 'api-mitel');
+    await page
+      .locator('#switchboard-params .switchboard-param-input')
+      .first()
+      .waitFor({ state: 'attached' });
+    const operationParams = await page
+      .locator('#switchboard-params .switchboard-param-input')
+      .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-name') ?? ''));
+    await page.screenshot({ path: join(artifacts, 'api-node-dialog.png') });
+    await page.locator('#node-dialog-cancel').click();
+    return { configFields, operationParams, testResult };
+  } finally {
+    await browser.close();
+  }
+}
