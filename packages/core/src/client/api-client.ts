@@ -51,13 +51,16 @@ export class ApiClient {
     if (this.options.tls) http.tls = this.options.tls;
     // Shared by every backoff attempt: a request is retried at most once for auth, ever.
     const auth = { retried: false };
-    const attempt = () => this.sendAuthenticated(http, auth);
+    // Token failures were already retried by the token manager: do not multiply the attempts.
+    const tokenFailures = new WeakSet<object>();
+    const attempt = () => this.sendAuthenticated(http, auth, tokenFailures);
     const response = isIdempotent(request)
       ? await withRetry(attempt, {
           policy: this.options.retry ?? DEFAULT_RETRY,
           sleep: this.options.sleep ?? this.sleeper.sleep,
           random: this.options.random ?? Math.random,
-          isRetryable: isTransient,
+          isRetryable: (error) =>
+            isTransient(error) && !(error instanceof Object && tokenFailures.has(error)),
         })
       : await attempt();
     return {
@@ -111,9 +114,13 @@ export class ApiClient {
   private async sendAuthenticated(
     http: ReturnType<typeof buildApiRequest>,
     auth: { retried: boolean },
+    tokenFailures: WeakSet<object>,
   ): Promise<HttpResponse> {
     for (;;) {
-      const token = await this.options.tokens.getToken();
+      const token = await this.options.tokens.getToken().catch((error: unknown) => {
+        if (error instanceof Object) tokenFailures.add(error);
+        throw error;
+      });
       const response = await this.options.transport({
         ...http,
         headers: { ...http.headers, authorization: `${token.tokenType} ${token.accessToken}` },

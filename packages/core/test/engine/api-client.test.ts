@@ -156,6 +156,29 @@ describe('ApiClient', () => {
     expect(apiRequests()).toHaveLength(3); // 401 → auth retry → 503 → backoff retry → 401 (no second auth retry)
   });
 
+  it('does not add its own retries to a token request the manager already retried', async () => {
+    const clock = new FakeClock();
+    const transport = fakeTransport(() => statusResponse(503));
+    const tokens = new TokenManager({
+      source: testSource(clock),
+      transport,
+      clock,
+      sleep: recordingSleep(),
+      retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 1 },
+    });
+    const client = new ApiClient({
+      tokens,
+      transport,
+      sleep: recordingSleep(),
+      retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 1 },
+    });
+    await expect(client.send({ method: 'GET', url: 'https://api.test/x' })).rejects.toMatchObject({
+      kind: 'token',
+      code: 'server_error',
+    });
+    expect(transport.requests).toHaveLength(3);
+  });
+
   it('reports malformed JSON as unexpected_response', async () => {
     const { client } = setup(() => ({
       status: 200,
