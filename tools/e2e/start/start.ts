@@ -48,29 +48,30 @@ async function main(): Promise<void> {
   mkdirSync(join(WORK_DIR, 'pack'), { recursive: true });
   say('Building and packing @switchboard/node-red-switchboard...');
   const tarball = packTarball(join(WORK_DIR, 'pack'));
-  let emulator: Emulator | undefined;
-  let nodeRed: NodeRedInstance | undefined;
+  const running: { emulator?: Emulator; nodeRed?: NodeRedInstance } = {};
   const stop = async (): Promise<void> => {
     say('\nStopping...');
-    await nodeRed?.stop();
-    await emulator?.close();
+    await running.nodeRed?.stop();
+    await running.emulator?.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 
-  emulator = await startEmulator({ port: EMULATOR_PORT }).catch((error: Error) => {
+  const emulator = await startEmulator({ port: EMULATOR_PORT }).catch((error: Error) => {
     throw new Error(
       `The emulator could not listen on port ${EMULATOR_PORT} (${error.message}): set SWITCHBOARD_EMULATOR_PORT to a free port.`,
     );
   });
+  running.emulator = emulator;
   say(`Starting Node-RED on port ${NODE_RED_PORT}...`);
   const userDir = join(WORK_DIR, 'node-red');
-  nodeRed = await startNodeRed({
+  const nodeRed = await startNodeRed({
     userDir,
     port: NODE_RED_PORT,
     credentialSecret: 'switchboard-npm-start',
   });
+  running.nodeRed = nodeRed;
   say('Installing the palette through the editor’s upload...');
   await installTarball(nodeRed.url, tarball);
   await deployFlows(
