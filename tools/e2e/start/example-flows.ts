@@ -25,7 +25,8 @@ export interface ExampleFlowOptions {
 function withPlaceholders(text: string, options: ExampleFlowOptions): string {
   return text
     .replaceAll('YOUR_ACCOUNT_ID', MITEL_ACCOUNT_ID)
-    .replaceAll('https://YOUR_PUBLIC_NODE_RED_URL', options.nodeRedUrl);
+    .replaceAll('https://YOUR_PUBLIC_NODE_RED_URL', options.nodeRedUrl)
+    .replaceAll('https://YOUR_API', `${options.emulatorUrl}/generic/api`);
 }
 
 /** Every example, config nodes merged (the examples share them), ready for POST /flows. */
