@@ -4,6 +4,9 @@ import { EMULATOR_SEED } from './helpers';
 
 const root = join(__dirname, '..', '..', '..');
 
+// tsx compiles the CLI on start; on a busy 2-core machine that can take several seconds.
+jest.setTimeout(30_000);
+
 describe('command line', () => {
   it('prints the URL and the seeded credentials, serves, and stops on SIGTERM', async () => {
     const child = spawn(

@@ -95,10 +95,15 @@ export function createSangoma(state: EmulatorState): SangomaProvider {
     }
     const key = `${client.clientId}\n${[...scopes].sort().join(' ')}`;
     let issued = current.get(key);
-    if (!issued || !tokens.get(issued.token)) {
+    let expiresIn: number;
+    if (issued && tokens.get(issued.token)) {
+      expiresIn = tokens.remainingSec(issued);
+    } else {
+      // A new token reports its full lifetime (not "remaining", which a clock tick would round down).
+      expiresIn = state.lifetime('sangoma');
       issued = tokens.issue(
         { clientId: client.clientId, scopes, tenantDomain: client.tenantDomain },
-        state.lifetime('sangoma'),
+        expiresIn,
       );
       current.set(key, issued);
     }
@@ -106,7 +111,7 @@ export function createSangoma(state: EmulatorState): SangomaProvider {
       access_token: issued.token,
       scope: issued.data.scopes.join(' '),
       token_type: 'bearer',
-      expires_in: tokens.remainingSec(issued),
+      expires_in: expiresIn,
     });
   };
 
