@@ -63,8 +63,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       writeReply(res, await handleControl(control, req.method ?? 'GET', url, body));
       return;
     }
-    const provider = providers.get(toProviderName(prefix) ?? ('' as ProviderName));
-    if (!provider || toProviderName(prefix) !== prefix) {
+    // Only the short names are URL prefixes; profile-id aliases are for the control API.
+    const name = toProviderName(prefix);
+    const provider = name === prefix ? providers.get(name) : undefined;
+    if (!provider) {
       writeReply(res, {
         status: 404,
         json: {
