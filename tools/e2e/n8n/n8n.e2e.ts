@@ -176,11 +176,30 @@ describe('n8n start: credential test, trigger, editor', () => {
     expect(subscription?.topic).toBe('platform-api-media');
 
     const before = await rest.executionCount(triggerId);
+    // A delivery for someone else's subscription is answered without starting the workflow.
+    const foreign = await fetch(subscription?.deviceId ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        topic: 'platform-api-media',
+        subscription: { subscriptionId: 'not-ours' },
+      }),
+    });
+    expect(foreign.status).toBe(200);
     const deliveries = await emulator.control.deliverNotification({ topic: 'platform-api-media' });
     expect(deliveries.map((delivery) => delivery.status)).toEqual([200]);
     await rest.waitForExecutions(triggerId, before + 1);
+    expect(await rest.executionCount(triggerId)).toBe(before + 1);
 
     await rest.deactivate(triggerId);
+    // n8n removes the webhook after answering the request: poll, bounded.
+    for (
+      let attempt = 0;
+      attempt < 100 && emulator.control.listSubscriptions().length > 0;
+      attempt++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     expect(emulator.control.listSubscriptions()).toHaveLength(0);
   });
 
@@ -223,6 +242,9 @@ describe('no secret leaks', () => {
         text,
       })),
     ];
+    // The scan reads n8n's real database: it holds the credentials' names in clear.
+    const database = haystacks.find(({ name }) => name.endsWith('database.sqlite'));
+    expect(database?.text).toContain('mitel e2e');
     const leaks = haystacks.flatMap(({ name, text }) =>
       needles
         .filter((needle) => text.includes(needle))
