@@ -1,0 +1,227 @@
+import { profiles } from '@switchboard/core';
+import type { OperationDef, ParameterDef, ProviderProfile } from '@switchboard/core';
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import { executeOperations } from '../lib/execute';
+import { PROVIDERS, type ProviderBinding } from '../lib/providers';
+import { failureOf, fakeExecute, httpFailure } from './execute-fake';
+import { sampleCredentials } from './fixtures';
+
+function bindingOf(profile: ProviderProfile): ProviderBinding {
+  const binding = Object.values(PROVIDERS).find((candidate) => candidate.profileId === profile.id);
+  if (binding === undefined) throw new Error(`no binding for ${profile.id}`);
+  return binding;
+}
+
+/** A value n8n could hold for the parameter, recognisable in the request. */
+function sampleParameter(parameter: ParameterDef, operation: OperationDef): unknown {
+  if (operation.custom === true) {
+    const custom: Record<string, unknown> = {
+      method: 'POST',
+      path: '/things/t-1',
+      query: '{"page": 2}',
+      headers: '{"X-Trace": "abc"}',
+      body: '{"name": "thing"}',
+    };
+    if (parameter.name in custom) return custom[parameter.name];
+  }
+  switch (parameter.type) {
+    case 'number':
+      return 7;
+    case 'boolean':
+      return true;
+    case 'options':
+      return parameter.options?.[0]?.value ?? '';
+    case 'multiOptions':
+      // Free-text lists are a text field in n8n (see properties.ts), comma-separated.
+      if (parameter.allowCustomValues === true) return 'role-a, role-b';
+      return parameter.options?.slice(0, 1).map((option) => option.value) ?? [];
+    case 'json':
+      if (parameter.transform === 'upperCase') return '[{"type": "user", "participantId": "u-1"}]';
+      return parameter.merge === true ? '{"extraField": "x"}' : '{"key": "value"}';
+    default:
+      return `v-${parameter.name}`;
+  }
+}
+
+function bodyOf(request: IHttpRequestOptions | undefined): IDataObject {
+  return (request?.body ?? {}) as IDataObject;
+}
+
+describe('parameter → request mapping, every operation of every provider', () => {
+  for (const profile of profiles) {
+    for (const operation of profile.operations) {
+      it(`${profile.id} ${operation.id}`, async () => {
+        const parameters: Record<string, unknown> = {
+          resource: operation.resource,
+          operation: operation.operation,
+          returnAll: false,
+          limit: 1,
+        };
+        for (const parameter of operation.parameters) {
+          parameters[parameter.name] = sampleParameter(parameter, operation);
+        }
+        const credentials = sampleCredentials(profile) as Record<string, string>;
+        const binding = bindingOf(profile);
+        // One item whatever the pagination style: a HAL collection that is also a plain object.
+        const answer = () => ({
+          body: { id: 'r-1', _embedded: { items: [{ id: 'r-1' }] }, _links: {} },
+        });
+        const { context, sent, credentialTypes } = fakeExecute({ parameters, credentials, answer });
+
+        const [output] = await executeOperations(context, profile, binding);
+
+        expect(credentialTypes).toEqual([binding.credentialName]);
+        expect(sent).toHaveLength(1);
+        const request = sent[0];
+        expect(request?.url).toMatch(/^https?:\/\//);
+        expect(request?.headers ?? {}).not.toHaveProperty('Authorization');
+        expect(output?.[0]?.pairedItem).toEqual({ item: 0 });
+        if (operation.custom === true) {
+          expect(request?.method).toBe('POST');
+          expect(request?.url).toMatch(/\/things\/t-1$/);
+          expect(request?.qs).toMatchObject({ page: 2 });
+          expect(request?.headers).toMatchObject({ 'X-Trace': 'abc' });
+          expect(bodyOf(request)).toEqual({ name: 'thing' });
+          return;
+        }
+        expect(request?.method).toBe(operation.method);
+        for (const parameter of operation.parameters) {
+          const wire = parameter.wireName ?? parameter.name;
+          const value = parameters[parameter.name];
+          if (parameter.in === 'path') {
+            expect(request?.url).toContain(`/${encodeURIComponent(String(value))}`);
+          } else if (parameter.in === 'query') {
+            expect(request?.qs?.[wire]).toBeDefined();
+          } else if (parameter.in === 'body' && parameter.merge === true) {
+            expect(bodyOf(request).extraField).toBe('x');
+          } else if (parameter.in === 'body' && parameter.transform === 'upperCase') {
+            expect(bodyOf(request)[wire]).toEqual([{ type: 'USER', participantId: 'u-1' }]);
+          } else if (parameter.in === 'body') {
+            expect(bodyOf(request)[wire]).toBeDefined();
+          }
+        }
+        for (const key of Object.keys(operation.fixedBody ?? {})) {
+          expect(bodyOf(request)[key]).toEqual(operation.fixedBody?.[key]);
+        }
+        for (const [key, field] of Object.entries(operation.bodyFromCredentials ?? {})) {
+          expect(bodyOf(request)[key]).toBe(credentials[field]);
+        }
+        for (const name of Object.keys(profile.defaultHeaders ?? {})) {
+          expect(request?.headers).toHaveProperty(name);
+        }
+      });
+    }
+  }
+});
+
+describe('execute', () => {
+  const mitel = profiles.find((profile) => profile.id === 'mitel-cloudlink') as ProviderProfile;
+  const credentials = sampleCredentials(mitel) as Record<string, string>;
+  const listUsers = { resource: 'user', operation: 'list', accountId: 'acc-1', top: 2 };
+  const page = (ids: number[], next?: string) => ({
+    body: {
+      count: ids.length,
+      _embedded: { items: ids.map((id) => ({ userId: `u${id}` })) },
+      _links: next === undefined ? {} : { next: { href: next } },
+    },
+  });
+
+  it('Return All follows the next links until the last page', async () => {
+    const { context, sent } = fakeExecute({
+      parameters: { ...listUsers, returnAll: true },
+      credentials,
+      answer: (_request, index) =>
+        index === 0
+          ? page(
+              [1, 2],
+              'https://admin.api.mitel.io/2017-09-01/accounts/acc-1/users?$skip=2&$top=2',
+            )
+          : page([3]),
+    });
+    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+    expect(output?.map((item) => item.json.userId)).toEqual(['u1', 'u2', 'u3']);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('Limit stops fetching once enough items arrived', async () => {
+    const { context, sent } = fakeExecute({
+      parameters: { ...listUsers, returnAll: false, limit: 2 },
+      credentials,
+      answer: () =>
+        page([1, 2], 'https://admin.api.mitel.io/2017-09-01/accounts/acc-1/users?$skip=2&$top=2'),
+    });
+    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+    expect(output).toHaveLength(2);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('throws a NodeApiError with the provider’s message and our hint', async () => {
+    const { context } = fakeExecute({
+      parameters: { resource: 'user', operation: 'get', userId: 'nobody' },
+      credentials,
+      answer: () => {
+        throw httpFailure(
+          404,
+          { name: 'NotFound', message: 'User nobody does not exist' },
+          { 'x-mitel-correlation-id': 'corr-9' },
+        );
+      },
+    });
+    const failure = await failureOf<NodeApiError>(
+      executeOperations(context, mitel, PROVIDERS.mitel),
+    );
+    expect(failure).toBeInstanceOf(NodeApiError);
+    expect(failure.message).toContain('User nobody does not exist');
+    expect(failure.description).toBeTruthy();
+    expect(failure.httpCode).toBe('404');
+    expect(failure.context.itemIndex).toBe(0);
+  });
+
+  it('with continueOnFail, outputs the error on the failing item and goes on', async () => {
+    const { context } = fakeExecute({
+      parameters: [
+        { resource: 'user', operation: 'get', userId: 'nobody' },
+        { resource: 'user', operation: 'get', userId: 'u-2' },
+      ],
+      credentials,
+      continueOnFail: true,
+      answer: (request) => {
+        if (String(request.url).endsWith('/nobody'))
+          throw httpFailure(404, { name: 'NotFound', message: 'no such user' });
+        return { body: { userId: 'u-2' } };
+      },
+    });
+    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+    expect(output).toHaveLength(2);
+    expect(output?.[0]?.json).toMatchObject({ status: 404 });
+    expect(String(output?.[0]?.json.error)).toContain('no such user');
+    expect(output?.[0]?.json.hint).toBeTruthy();
+    expect(output?.[0]?.pairedItem).toEqual({ item: 0 });
+    expect(output?.[1]).toEqual({ json: { userId: 'u-2' }, pairedItem: { item: 1 } });
+  });
+
+  it('reports missing required parameters before sending anything', async () => {
+    const { context, sent } = fakeExecute({
+      parameters: { resource: 'user', operation: 'get', userId: '' },
+      credentials,
+    });
+    const failure = await failureOf<Error>(executeOperations(context, mitel, PROVIDERS.mitel));
+    expect(failure.message).toMatch(/User ID/);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('passes a token-request failure on with its message and hint', async () => {
+    const { context } = fakeExecute({
+      parameters: { resource: 'auth', operation: 'whoAmI' },
+      credentials,
+      answer: () => {
+        throw Object.assign(new Error('wrapped'), {
+          cause: new Error('Mitel rejected the client secret (401). — Check the secret'),
+        });
+      },
+    });
+    const failure = await failureOf<Error>(executeOperations(context, mitel, PROVIDERS.mitel));
+    expect(failure.message).toBe('Mitel rejected the client secret (401). — Check the secret');
+  });
+});
