@@ -1,7 +1,7 @@
 // Builds the shipped package into dist/: one bundled runtime (core + axios + ioredis, shared by
 // every node file), a tiny .js per node file, the editor .html and the en-US help, all drawn
 // from the provider profiles.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { profiles } from '@switchboard/core';
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     legalComments: 'linked',
     logLevel: 'warning',
   });
+  // Node-RED looks for icons in an icons/ folder next to the node files.
+  cpSync(join(root, 'icons'), join(dist, 'icons'), { recursive: true });
   const list: ProviderProfile[] = Array.isArray(profiles) ? profiles : Object.values(profiles);
   const files = editorFiles(list);
   for (const [file, register] of Object.entries(NODE_FILES) as [NodeFile, string][]) {

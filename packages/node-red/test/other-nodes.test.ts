@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '@switchboard/emulator';
+import { startRedis } from '@switchboard/testkit';
 import type { Emulator } from '@switchboard/emulator';
 import { apiNodeType, MITEL_NOTIFICATIONS_NODE_TYPE, TOKEN_NODE_TYPE } from '../src/names';
 import { emulatorConnections, SEEDED_SECRETS } from './emulator-connections';
@@ -104,6 +105,46 @@ describe('config node', () => {
     expect(emulator.control.counters().tokenRequests.byProvider.sangoma).toBe(1);
     const onDisk = readFileSync(path, 'utf8');
     for (const secret of SEEDED_SECRETS) expect(onDisk).not.toContain(secret);
+  });
+
+  it('shares tokens through Redis between connections that hold the same credential', async () => {
+    const redis = await startRedis();
+    try {
+      const store = { tokenStore: 'redis', encryptionKey: 'k-redis-0123456789' };
+      const base = emulatorConnections(emulator.url)['generic-oauth2'];
+      const first = { ...base.node, ...store };
+      const second = { ...base.node, ...store, id: 'conn-generic-2' };
+      const credentials = {
+        ...base.credentials,
+        redisUrl: redis.url,
+        encryptionKey: store.encryptionKey,
+      };
+      const api = (id: string, connection: string): FlowNode => ({
+        id,
+        type: apiNodeType('generic-oauth2'),
+        connection,
+        operation: 'custom.request',
+        params: { method: { v: 'GET', t: 'option' }, path: { v: '/me', t: 'str' } },
+        wires: [['out']],
+      });
+      await helper.load(
+        SWITCHBOARD_NODES,
+        onTab(
+          [first, second],
+          [api('api-1', first.id), api('api-2', second.id), { id: 'out', type: 'helper' }],
+        ),
+        { [first.id]: credentials, [second.id]: credentials },
+      );
+      for (const id of ['api-1', 'api-2']) {
+        const received = nextMessage('out');
+        helper.getNode(id).receive({});
+        expect((await received).statusCode).toBe(200);
+      }
+      expect(emulator.control.counters().tokenRequests.byProvider.generic).toBe(1);
+    } finally {
+      await helper.unload();
+      await redis.stop();
+    }
   });
 
   it('explains a store setting that is missing, through Catch', async () => {

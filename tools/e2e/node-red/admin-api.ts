@@ -38,3 +38,17 @@ export async function postJson(
     body: JSON.stringify(payload),
   });
 }
+
+/**
+ * Node-RED answers a deploy (and a restart) before every HTTP-in route is registered: wait
+ * until `path` stops answering 404.
+ */
+export async function waitForEndpoint(nodeRedUrl: string, path: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const response = await fetch(`${nodeRedUrl}${path}`);
+    await response.arrayBuffer();
+    if (response.status !== 404) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${nodeRedUrl}${path} still answers 404 after the deploy`);
+}

@@ -17,6 +17,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export interface EditorVerdict {
+  /** Switchboard node types in the palette's "Switchboard" category. */
+  paletteTypes: string[];
   configFields: string[];
   operationParams: string[];
   testResult: string;
@@ -61,6 +63,12 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
       return Boolean(RED?.nodes?.node('api-mitel'));
     });
     await page.screenshot({ path: join(artifacts, 'node-red-workspace.png') });
+    const category = page.locator('[id="red-ui-palette-base-category-Switchboard"]');
+    await category.scrollIntoViewIfNeeded();
+    const paletteTypes = await category
+      .locator('.red-ui-palette-node')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-palette-type') ?? ''));
+    await category.screenshot({ path: join(artifacts, 'node-red-palette.png') });
 
     await page.evaluate(() => {
       (window as unknown as EditorWindow).RED.editor.editConfig(
@@ -92,7 +100,7 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
       .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-name') ?? ''));
     await page.screenshot({ path: join(artifacts, 'api-node-dialog.png') });
     await page.locator('#node-dialog-cancel').click();
-    return { configFields, operationParams, testResult };
+    return { paletteTypes, configFields, operationParams, testResult };
   } finally {
     await browser.close();
   }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startEmulator } from '@switchboard/emulator';
 import type { Emulator } from '@switchboard/emulator';
 import { SEEDED_SECRETS } from '../../../packages/node-red/test/emulator-connections';
-import { deployFlows, getJson, postJson } from './admin-api';
+import { deployFlows, getJson, postJson, waitForEndpoint } from './admin-api';
 import { e2eFlows } from './e2e-flows';
 import type { E2eFlowOptions } from './e2e-flows';
 import { startNodeRed } from './node-red-instance';
@@ -72,6 +72,7 @@ describe('Switchboard in a real Node-RED 5', () => {
 
   it('runs an operation of every provider through HTTP endpoints', async () => {
     await deployFlows(nodeRed.url, e2eFlows(options));
+    await waitForEndpoint(nodeRed.url, '/e2e/events');
     const users = await getJson(`${nodeRed.url}/e2e/mitel/users`);
     expect(users.status).toBe(200);
     expect((users.body as unknown[]).length).toBeGreaterThan(20);
@@ -143,6 +144,13 @@ describe('Switchboard in a real Node-RED 5', () => {
 
   it('shows the provider and operation fields in the editor and tests a connection', async () => {
     const verdict = await checkEditor(nodeRed.url, join(__dirname, '..', 'artifacts'));
+    expect(verdict.paletteTypes).toEqual(
+      expect.arrayContaining([
+        'switchboard-mitel-cloudlink',
+        'switchboard-token',
+        'switchboard-mitel-notifications',
+      ]),
+    );
     expect(verdict.configFields).toEqual(
       expect.arrayContaining(['clientId', 'clientSecret', 'environment']),
     );
@@ -154,6 +162,7 @@ describe('Switchboard in a real Node-RED 5', () => {
     await nodeRed.stop();
     expect(emulator.control.listSubscriptions()).toHaveLength(0);
     nodeRed = await startNodeRed({ userDir: nodeRed.userDir, port: nodeRed.port });
+    await waitForEndpoint(nodeRed.url, '/e2e/events');
     const call = await postJson(`${nodeRed.url}/e2e/sangoma/call`, {
       agent: 'bruno',
       destination: '+15550101',

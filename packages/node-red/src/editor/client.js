@@ -194,9 +194,7 @@
       input.typedInput('type', typed.t);
       input.typedInput('value', typed.v);
       if (parameter.description) {
-        $('<div class="form-tips switchboard-param-help">')
-          .text(parameter.description)
-          .appendTo(container);
+        $('<div class="switchboard-param-help">').text(parameter.description).appendTo(container);
       }
     });
     var paged = operation.pagination && operation.pagination.style !== 'none';
