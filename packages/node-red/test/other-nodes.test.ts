@@ -189,6 +189,30 @@ describe('config node', () => {
       expect(good.text + bad.text).not.toContain(secret);
     }
   });
+
+  it('never sends a stored secret to an address other than the deployed one', async () => {
+    const collector = createServer((_req, res) => res.end('{}'));
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    let hits = 0;
+    collector.on('request', () => (hits += 1));
+    try {
+      const mitel = emulatorConnections(emulator.url)['mitel-cloudlink'];
+      await load(mitel, []);
+      const elsewhere = `http://127.0.0.1:${(collector.address() as AddressInfo).port}/{service}`;
+      const answer = await helper
+        .request()
+        .post('/switchboard/diagnose/mitel-cloudlink')
+        .send({
+          id: mitel.node.id,
+          values: { ...mitel.node, customBaseUrl: elsewhere, clientSecret: '__PWRD__' },
+        });
+      expect(answer.body.ok).toBe(false);
+      expect((answer.body.error as { hint: string }).hint).toMatch(/Type the secret again/);
+      expect(hits).toBe(0);
+    } finally {
+      await new Promise((resolve) => collector.close(resolve));
+    }
+  });
 });
 
 describe('CloudLink notifications node', () => {

@@ -61,3 +61,28 @@ export function mergeDialogSecrets(
   }
   return merged;
 }
+
+/** Fields that decide where a secret is sent: a stored secret is never sent somewhere new. */
+const DESTINATION_FIELD = /url|host|environment|region/i;
+
+/**
+ * True when the dialog points the stored secret at another address than the deployed node does
+ * (someone could otherwise test a stored secret against a server of their choice).
+ */
+export function destinationChanged(
+  profile: ProviderProfile,
+  dialog: StoredValues,
+  deployed: StoredValues,
+): boolean {
+  return profile.fields.some(
+    (field) =>
+      !field.secret &&
+      DESTINATION_FIELD.test(field.name) &&
+      String(dialog[field.name] ?? '') !== String(deployed[field.name] ?? ''),
+  );
+}
+
+/** Whether the dialog relies on at least one stored (not retyped) secret. */
+export function usesStoredSecret(profile: ProviderProfile, dialog: StoredValues): boolean {
+  return profile.fields.some((field) => field.secret && dialog[field.name] === UNCHANGED_PASSWORD);
+}

@@ -4,7 +4,13 @@
 import { diagnose, getProfile } from '@switchboard/core';
 import type { ProviderId } from '@switchboard/core';
 import { ADMIN_PERMISSION, ADMIN_PREFIX } from '../names';
-import { credentialValues, mergeDialogSecrets } from './credential-values';
+import type { ConfigNode } from './config-node';
+import {
+  credentialValues,
+  destinationChanged,
+  mergeDialogSecrets,
+  usesStoredSecret,
+} from './credential-values';
 import type { StoredValues } from './credential-values';
 import { errorDetails } from './errors';
 import type { HttpRequest, HttpResponse, NodeRedApi } from './node-red-types';
@@ -36,8 +42,28 @@ export function registerDiagnoseEndpoint(RED: NodeRedApi, providers: readonly Pr
         return;
       }
       const profile = getProfile(provider);
-      const stored = typeof body.id === 'string' ? RED.nodes.getCredentials(body.id) : undefined;
       const values: StoredValues = body.values;
+      const deployed =
+        typeof body.id === 'string' ? (RED.nodes.getNode(body.id) as ConfigNode | null) : null;
+      if (
+        usesStoredSecret(profile, values) &&
+        deployed?.settings &&
+        destinationChanged(profile, values, deployed.settings)
+      ) {
+        res.json({
+          ok: false,
+          summary:
+            'The address changed since the last deploy: the stored secret is not sent to a new address.',
+          steps: [],
+          error: {
+            code: 'invalid_configuration',
+            message: 'Stored secrets are only tested against the deployed address.',
+            hint: 'Type the secret again in this dialog to test it against the new address, or deploy first.',
+          },
+        });
+        return;
+      }
+      const stored = typeof body.id === 'string' ? RED.nodes.getCredentials(body.id) : undefined;
       const secrets = mergeDialogSecrets(profile, values, stored);
       diagnose(profile, credentialValues(profile, values, secrets)).then(
         (diagnosis) => res.json(diagnosis),
