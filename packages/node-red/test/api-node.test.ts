@@ -169,6 +169,10 @@ describe('API node', () => {
     expect(error.message).toContain(error.cause.hint);
     expect(statuses[statuses.length - 1]).toBe('401 · invalid client');
     expect(JSON.stringify(msg)).not.toContain('not-the-secret-Xy9');
+    // Nothing Node-RED logged (warnings, errors, Catch reports) carries the secret either.
+    const logged = JSON.stringify(helper.log().args);
+    expect(logged).toContain('node.switchboard-mitel-cloudlink.done');
+    expect(logged).not.toContain('not-the-secret-Xy9');
   });
 
   it('says which setting is missing when no connection is selected', async () => {

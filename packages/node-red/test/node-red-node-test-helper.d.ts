@@ -29,6 +29,8 @@ declare module 'node-red-node-test-helper' {
       };
     };
     url(): string;
+    /** Sinon spy on Node-RED's log: `args` holds every logged message. */
+    log(): { args: unknown[][] };
   }
 
   const helper: NodeTestHelper;
