@@ -1,6 +1,7 @@
 // Config node definitions and credentials that point each provider at a running emulator,
 // from the emulator's seeded credentials. Shared by the unit tests, the e2e suite and `npm start`.
 import { EMULATOR_SEED } from '@switchboard/emulator';
+import { getProfile } from '@switchboard/core';
 import type { ProviderId } from '@switchboard/core';
 import { configNodeType } from '../src/names';
 
@@ -19,6 +20,16 @@ const dell = EMULATOR_SEED.dell.clients.admin;
 const generic = EMULATOR_SEED.generic.clients.service;
 
 export const MITEL_ACCOUNT_ID = mitel.accounts.acme.accountId;
+
+/** The values the editor gives a new config node: every non-secret field's default. */
+function editorDefaults(provider: ProviderId): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const field of getProfile(provider).fields) {
+    if (field.secret || field.default === undefined) continue;
+    defaults[field.name] = Array.isArray(field.default) ? field.default.join(' ') : field.default;
+  }
+  return defaults;
+}
 
 type Store =
   { tokenStore: 'memory' } | { tokenStore: 'file'; tokenStorePath: string; encryptionKey: string };
@@ -43,6 +54,7 @@ function fixture(
       id,
       type: configNodeType(provider),
       name: `${provider} (emulator)`,
+      ...editorDefaults(provider),
       ...properties,
       tokenStore,
       tokenStorePath: rest.tokenStorePath ?? '',

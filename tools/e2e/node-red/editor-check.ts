@@ -22,6 +22,9 @@ export interface EditorVerdict {
   configFields: string[];
   operationParams: string[];
   testResult: string;
+  /** Verdict and hint after typing a wrong secret into the dialog. */
+  failedResult: string;
+  failedHint: string;
 }
 
 interface EditorWindow {
@@ -47,6 +50,11 @@ async function openNodeDialog(page: Page, id: string): Promise<void> {
       RED.editor.edit(RED.nodes.node(nodeId));
     }, id);
   }
+}
+
+/** Lets the editor's dialog slide-in animation finish so screenshots show the whole dialog. */
+function settle(page: Page): Promise<void> {
+  return page.waitForTimeout(600);
 }
 
 export async function checkEditor(nodeRedUrl: string, artifacts: string): Promise<EditorVerdict> {
@@ -81,6 +89,7 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
     const configFields = await page
       .locator('[id^="node-config-input-"]')
       .evaluateAll((inputs) => inputs.map((input) => input.id.replace('node-config-input-', '')));
+    await settle(page);
     await page.screenshot({ path: join(artifacts, 'config-node-dialog.png') });
     await page.locator('#switchboard-test-connection').click();
     const verdict = page.locator('#switchboard-test-result .switchboard-verdict');
@@ -88,6 +97,17 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
     const testResult = (await verdict.textContent()) ?? '';
     await page.locator('#switchboard-test-result').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, 'config-node-test-connection.png') });
+    await page
+      .locator('#node-config-input-clientSecret')
+      .fill('a-wrong-secret-typed-in-the-dialog');
+    await page.locator('#switchboard-test-connection').click();
+    const failed = page.locator('#switchboard-test-result.switchboard-failed .switchboard-verdict');
+    await failed.waitFor({ state: 'visible', timeout: 30000 });
+    const failedResult = (await failed.textContent()) ?? '';
+    const failedHint =
+      (await page.locator('#switchboard-test-result .switchboard-hint').textContent()) ?? '';
+    await page.locator('#switchboard-test-result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'config-node-test-connection-failed.png') });
     await page.locator('#node-config-dialog-cancel').click();
 
     await openNodeDialog(page, 'api-mitel');
@@ -98,9 +118,10 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
     const operationParams = await page
       .locator('#switchboard-params .switchboard-param-input')
       .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-name') ?? ''));
+    await settle(page);
     await page.screenshot({ path: join(artifacts, 'api-node-dialog.png') });
     await page.locator('#node-dialog-cancel').click();
-    return { paletteTypes, configFields, operationParams, testResult };
+    return { paletteTypes, configFields, operationParams, testResult, failedResult, failedHint };
   } finally {
     await browser.close();
   }

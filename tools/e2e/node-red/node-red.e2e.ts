@@ -156,6 +156,8 @@ describe('Switchboard in a real Node-RED 5', () => {
     );
     expect(verdict.operationParams).toEqual(expect.arrayContaining(['accountId']));
     expect(verdict.testResult).toMatch(/^✔/);
+    expect(verdict.failedResult).toMatch(/^✘ .*invalid_client/);
+    expect(verdict.failedHint).toMatch(/client secret/i);
   });
 
   it('reuses the Sangoma token kept in the file store after a restart, and unsubscribes on stop', async () => {
