@@ -107,6 +107,27 @@ describe('API node', () => {
     expect(emulator.control.counters().tokenRequests.byProvider.mitel).toBe(1);
   });
 
+  it('splits an array response into one message per record when asked', async () => {
+    const bright = emulatorConnections(emulator.url)['bright-pattern'];
+    await load(bright, [
+      apiNode(bright, 'phone.exportAccessNumbers', { output: 'array', id: 'whole' }),
+    ]);
+    const whole = nextMessage('out');
+    helper.getNode('whole').receive({});
+    const numbers = (await whole).payload as unknown[];
+    expect(numbers.length).toBeGreaterThan(1);
+    await helper.unload();
+
+    await load(bright, [apiNode(bright, 'phone.exportAccessNumbers', { output: 'items' })]);
+    const statuses = statusTexts('api');
+    const received = messages('out', numbers.length);
+    helper.getNode('api').receive({ topic: 'numbers' });
+    const records = await received;
+    expect(records.map((msg) => msg.payload)).toEqual(numbers);
+    expect(records.every((msg) => msg.topic === 'numbers' && msg.statusCode === 200)).toBe(true);
+    expect(statuses[statuses.length - 1]).toBe(`200 · ${numbers.length} records`);
+  });
+
   it('takes parameters from msg properties and msg.params', async () => {
     const bright = emulatorConnections(emulator.url)['bright-pattern'];
     await load(bright, [
