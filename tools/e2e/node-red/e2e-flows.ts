@@ -9,6 +9,13 @@ import {
 import type { FlowNode } from './admin-api';
 
 const TAB = 'e2e-tab';
+/** Config node ids of the emulator connections, by provider. */
+const CONNECTION_IDS = Object.fromEntries(
+  Object.values(emulatorConnections('http://unused')).map((fixture) => [
+    fixture.provider,
+    fixture.node.id,
+  ]),
+) as Record<ProviderId, string>;
 let row = 0;
 
 function place(
@@ -97,7 +104,7 @@ function api(
   return {
     id,
     type: `switchboard-${provider}`,
-    connection: `conn-${provider.split('-')[0]}`,
+    connection: CONNECTION_IDS[provider],
     operation,
     params,
     returnAll: false,
@@ -178,7 +185,7 @@ export function e2eFlows(options: E2eFlowOptions): FlowNode[] {
           },
         ],
       },
-      { id: 'token-node', type: 'switchboard-token', connection: 'conn-generic' },
+      { id: 'token-node', type: 'switchboard-token', connection: CONNECTION_IDS['generic-oauth2'] },
       {
         id: 'token-http',
         type: 'http request',
@@ -206,7 +213,7 @@ function notificationFlow(options: E2eFlowOptions): FlowNode[] {
       {
         id: 'events',
         type: 'switchboard-mitel-notifications',
-        connection: 'conn-mitel',
+        connection: CONNECTION_IDS['mitel-cloudlink'],
         publicUrl: options.nodeRedUrl,
         path: '/e2e/mitel/webhook',
         topic: 'platform-api-media',

@@ -1,6 +1,11 @@
 // One config node type per provider. Each node owns its credential's Connection (and so one
 // token manager and one token store) for as long as it is deployed, and closes it on close.
-import { createConnection, createTokenStore, SwitchboardError } from '@switchboard/core';
+import {
+  createConnection,
+  createTokenStore,
+  isSwitchboardError,
+  SwitchboardError,
+} from '@switchboard/core';
 import type { Connection, Logger, ProviderProfile, TokenStore } from '@switchboard/core';
 import { configNodeType, STORE_CREDENTIALS } from '../names';
 import { credentialValues } from './credential-values';
@@ -125,7 +130,9 @@ export function usableConfigNode(RED: NodeRedApi, id: unknown, expectedType?: st
   if (!node?.provider || (expectedType !== undefined && node.type !== expectedType)) {
     throw configurationError('No connection selected: pick or create one in the node’s settings.');
   }
-  if (node.configurationError) throw configurationError(node.configurationError.message);
+  const problem = node.configurationError;
+  // Core's own configuration errors already carry the right hint; keep them as they are.
+  if (problem) throw isSwitchboardError(problem) ? problem : configurationError(problem.message);
   if (!node.connection) throw configurationError('The connection is closed: redeploy the flow.');
   return node;
 }
