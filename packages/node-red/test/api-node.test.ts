@@ -100,6 +100,18 @@ describe('API node', () => {
     helper.getNode('api').receive({ payload: 'first' });
     const records = await received;
     expect(records.map((msg) => msg.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    // msg.parts as the split node sets them; only the last record knows the total.
+    const parts = records.map((msg) => msg.parts as { id: string; index: number; count?: number });
+    expect(new Set(parts.map((part) => part.id)).size).toBe(1);
+    expect(parts.map((part) => part.count)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      7,
+    ]);
     expect(new Set(records.map((msg) => (msg.payload as { callId: string }).callId)).size).toBe(7);
     const again = nextMessage('out');
     helper.getNode('api').receive({ payload: 'second' });
@@ -126,6 +138,32 @@ describe('API node', () => {
     expect(records.map((msg) => msg.payload)).toEqual(numbers);
     expect(records.every((msg) => msg.topic === 'numbers' && msg.statusCode === 200)).toBe(true);
     expect(statuses[statuses.length - 1]).toBe(`200 · ${numbers.length} records`);
+  });
+
+  it('lets a join node in automatic mode reassemble the records of every page', async () => {
+    const mitel = emulatorConnections(emulator.url)['mitel-cloudlink'];
+    await load(mitel, [
+      apiNode(mitel, 'callRecord.list', {
+        limit: 25,
+        output: 'items',
+        params: { top: { v: '10', t: 'num' } },
+        wires: [['join']],
+      }),
+      {
+        id: 'join',
+        type: 'join',
+        mode: 'auto',
+        build: 'array',
+        timeout: '',
+        count: '',
+        wires: [['out']],
+      },
+    ]);
+    const joined = nextMessage('out');
+    helper.getNode('api').receive({});
+    const records = (await joined).payload as Array<{ callId: string }>;
+    expect(records).toHaveLength(25);
+    expect(new Set(records.map((record) => record.callId)).size).toBe(25);
   });
 
   it('takes parameters from msg properties and msg.params', async () => {

@@ -17,8 +17,15 @@ export const loaded: { RED?: NodeRedApi } = {};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const catchNode = require('@node-red/nodes/core/common/25-catch.js') as (RED: NodeRedApi) => void;
 
+/** Node-RED's own split / join nodes, to prove per-record messages reassemble. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const splitJoinNodes = require('@node-red/nodes/core/sequence/17-split.js') as (
+  RED: NodeRedApi,
+) => void;
+
 export const SWITCHBOARD_NODES = [
   catchNode,
+  splitJoinNodes,
   (RED: NodeRedApi) => {
     loaded.RED = RED;
     registerConfigNodes(RED);

@@ -67,7 +67,9 @@ ${property('headers', 'object', 'The response headers (cookies and authenticatio
 </dl>
 <h3>Details</h3>
 <p>Pick a <b>resource</b> and an <b>operation</b>; the node shows that operation's parameters.
-Lists can <b>return all</b> records (the node follows every page) or stop at a <b>limit</b>.</p>
+Lists can <b>return all</b> records (the node follows every page) or stop at a <b>limit</b>.
+With <i>one message per record</i>, records go out page by page as they arrive, each with
+<code>msg.parts</code> like the split node's, so a join node in automatic mode rebuilds the list.</p>
 <p>The status shows what is happening: <i>requesting token</i>, <i>200 · 42 records</i>,
 <i>401 · check environment</i>.</p>
 <p>Failures go to <b>Catch</b> nodes: <code>msg.error.message</code> says what went wrong and what to

@@ -19,6 +19,7 @@ import type {
   SendFunction,
 } from './node-red-types';
 import { resolveParameters } from './parameters';
+import { RecordSender } from './record-sender';
 import type { TypedValue } from './parameters';
 import { safeResponseHeaders } from './response-headers';
 import {
@@ -125,32 +126,33 @@ export function registerApiNode(RED: NodeRedApi, profile: ProviderProfile): void
       node.status(REQUESTING);
       const params = await resolveParameters(RED, node, msg, current.operation, current.params);
       const perRecord = current.output === 'items';
-      let index = 0;
-      const sendRecords = (items: unknown[], outcome: Outcome): void => {
-        for (const item of items) {
-          send(withResponse(RED.util.cloneMessage(msg), { ...outcome, payload: item }, index++));
-        }
-      };
+      const records = new RecordSender(
+        send,
+        (record, index) =>
+          withResponse(RED.util.cloneMessage(msg), { ...lastOutcome, payload: record }, index),
+        msg.parts,
+      );
+      let lastOutcome: Outcome = { status: 200, headers: {}, payload: undefined };
       if (isPaged(current.operation)) {
         const outcome = await pagedOutcome(connection, current, params, (items, page) => {
-          if (perRecord) sendRecords(items, page);
+          lastOutcome = page;
+          if (perRecord) records.add(items);
         });
-        node.status(
-          successStatus(outcome.status, perRecord ? index : (outcome.payload as unknown[]).length),
-        );
+        const count = perRecord ? records.finish() : (outcome.payload as unknown[]).length;
+        node.status(successStatus(outcome.status, count));
         if (!perRecord) send(withResponse(msg, outcome));
         return;
       }
       const response = await connection.execute(current.operation.id, params);
-      const outcome = {
-        status: response.status,
-        headers: response.headers,
-        payload: response.data,
-      };
-      const records = Array.isArray(response.data) ? response.data.length : undefined;
-      node.status(successStatus(outcome.status, records));
-      if (perRecord && Array.isArray(response.data)) sendRecords(response.data, outcome);
-      else send(withResponse(msg, outcome));
+      lastOutcome = { status: response.status, headers: response.headers, payload: response.data };
+      const list = Array.isArray(response.data) ? response.data : undefined;
+      node.status(successStatus(lastOutcome.status, list?.length));
+      if (perRecord && list) {
+        records.add(list);
+        records.finish();
+      } else {
+        send(withResponse(msg, lastOutcome));
+      }
     }
 
     node.on('input', (msg: NodeMessage, send: SendFunction, done: DoneFunction) => {
