@@ -70,23 +70,30 @@ export async function startNodeRed(options: {
   port?: number;
   credentialSecret?: string;
   env?: Record<string, string>;
+  /** Another Node-RED (red.js) and Node binary, e.g. to try an older Node-RED by hand. */
+  redJs?: string;
+  nodeBinary?: string;
 }): Promise<NodeRedInstance> {
   mkdirSync(options.userDir, { recursive: true });
   if (!existsSync(join(options.userDir, 'settings.js'))) {
     writeSettings(options.userDir, options.credentialSecret ?? 'switchboard-e2e-credential-secret');
   }
   const port = options.port ?? (await freePort());
-  const node = existsSync(NODE_24) ? NODE_24 : process.execPath;
-  const child = spawn(node, [NODE_RED, '-u', options.userDir, '-p', String(port)], {
-    cwd: options.userDir,
-    env: {
-      ...process.env,
-      PATH: `${join(REPO_ROOT, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
-      NODE_RED_ENABLE_PROJECTS: 'false',
-      ...options.env,
+  const node = options.nodeBinary ?? (existsSync(NODE_24) ? NODE_24 : process.execPath);
+  const child = spawn(
+    node,
+    [options.redJs ?? NODE_RED, '-u', options.userDir, '-p', String(port)],
+    {
+      cwd: options.userDir,
+      env: {
+        ...process.env,
+        PATH: `${join(REPO_ROOT, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+        NODE_RED_ENABLE_PROJECTS: 'false',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));

@@ -75,7 +75,8 @@ With <i>one message per record</i>, records go out page by page as they arrive, 
 <p>Failures go to <b>Catch</b> nodes: <code>msg.error.message</code> says what went wrong and what to
 check, <code>msg.error.code</code> is a stable code (such as <code>wrong_environment</code>,
 <code>invalid_client</code>, <code>rate_limited</code>) and <code>msg.error.cause</code> holds the
-details (<code>hint</code>, <code>status</code>, <code>provider</code>, <code>correlationId</code>).
+details (<code>code</code>, <code>hint</code>, <code>status</code>, <code>provider</code>,
+<code>correlationId</code>; on Node-RED 3.x use <code>msg.error.cause.code</code>).
 No token or secret ever appears in a message, a status or the log.</p>
 <p>Operations:</p>
 <ul>
