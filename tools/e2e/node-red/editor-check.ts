@@ -19,6 +19,8 @@ export const CHROMIUM_ARGS = [
 export interface EditorVerdict {
   /** Switchboard node types in the palette's "Switchboard" category. */
   paletteTypes: string[];
+  /** Connections the token node's dialog offers (every Switchboard config node). */
+  tokenConnections: string[];
   configFields: string[];
   operationParams: string[];
   testResult: string;
@@ -34,7 +36,7 @@ interface EditorWindow {
   };
 }
 
-async function openNodeDialog(page: Page, id: string): Promise<void> {
+async function openNodeDialog(page: Page, id: string, ready: string): Promise<void> {
   // Double-click the node on the canvas as a person would; fall back to the editor API if the
   // canvas has scrolled it out of view.
   const onCanvas = page.locator(`g.red-ui-flow-node-group[id="${id}"] rect.red-ui-flow-node`);
@@ -44,7 +46,7 @@ async function openNodeDialog(page: Page, id: string): Promise<void> {
       .dblclick({ timeout: 5000 })
       .catch(() => undefined);
   }
-  if (!(await page.locator('#switchboard-params').isVisible())) {
+  if (!(await page.locator(ready).isVisible())) {
     await page.evaluate((nodeId) => {
       const RED = (window as unknown as EditorWindow).RED;
       RED.editor.edit(RED.nodes.node(nodeId));
@@ -110,7 +112,7 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
     await page.screenshot({ path: join(artifacts, 'config-node-test-connection-failed.png') });
     await page.locator('#node-config-dialog-cancel').click();
 
-    await openNodeDialog(page, 'api-mitel');
+    await openNodeDialog(page, 'api-mitel', '#switchboard-params');
     await page
       .locator('#switchboard-params .switchboard-param-input')
       .first()
@@ -121,7 +123,28 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
     await settle(page);
     await page.screenshot({ path: join(artifacts, 'api-node-dialog.png') });
     await page.locator('#node-dialog-cancel').click();
-    return { paletteTypes, configFields, operationParams, testResult, failedResult, failedHint };
+    await page.locator('#node-dialog-cancel').waitFor({ state: 'detached' });
+    await openNodeDialog(page, 'token-node', '#node-input-connection');
+    await page
+      .locator('#node-input-connection option[value="conn-generic"]')
+      .waitFor({ state: 'attached' });
+    const tokenConnections = await page
+      .locator('#node-input-connection option')
+      .evaluateAll((options) =>
+        options.map((option) => (option as HTMLOptionElement).value).filter(Boolean),
+      );
+    await settle(page);
+    await page.screenshot({ path: join(artifacts, 'token-node-dialog.png') });
+    await page.locator('#node-dialog-cancel').click();
+    return {
+      tokenConnections,
+      paletteTypes,
+      configFields,
+      operationParams,
+      testResult,
+      failedResult,
+      failedHint,
+    };
   } finally {
     await browser.close();
   }

@@ -151,6 +151,9 @@ describe('Switchboard in a real Node-RED 5', () => {
         'switchboard-mitel-notifications',
       ]),
     );
+    expect(verdict.tokenConnections.sort()).toEqual(
+      ['conn-bright', 'conn-dell', 'conn-generic', 'conn-mitel', 'conn-sangoma'].sort(),
+    );
     expect(verdict.configFields).toEqual(
       expect.arrayContaining(['clientId', 'clientSecret', 'environment']),
     );
