@@ -1,6 +1,6 @@
 import { getProfile } from '@switchboard/core';
 import type {
-  IAuthenticateGeneric,
+  IAuthenticate,
   ICredentialTestRequest,
   ICredentialType,
   INodeProperties,
@@ -31,7 +31,7 @@ export class BrightPatternApi implements ICredentialType {
 
   preAuthentication = preAuthentication(profile);
 
-  authenticate: IAuthenticateGeneric = bearerAuthentication;
+  authenticate: IAuthenticate = bearerAuthentication;
 
   test: ICredentialTestRequest = credentialTest(profile);
 }

@@ -1,6 +1,6 @@
 import { getProfile } from '@switchboard/core';
 import type {
-  IAuthenticateGeneric,
+  IAuthenticate,
   ICredentialTestRequest,
   ICredentialType,
   INodeProperties,
@@ -28,7 +28,7 @@ export class MitelCloudLinkApi implements ICredentialType {
 
   preAuthentication = preAuthentication(profile);
 
-  authenticate: IAuthenticateGeneric = bearerAuthentication;
+  authenticate: IAuthenticate = bearerAuthentication;
 
   test: ICredentialTestRequest = credentialTest(profile);
 }

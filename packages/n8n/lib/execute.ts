@@ -5,6 +5,7 @@ import type { ApiRequest, OperationDef, OperationParams, ProviderProfile } from 
 import { buildOperationRequest, readPage } from '@switchboard/core';
 import type {
   IDataObject,
+  ICredentialsDecrypted,
   IExecuteFunctions,
   INodeExecutionData,
   NodeApiError,
@@ -23,9 +24,25 @@ export async function executeOperations(
 ): Promise<INodeExecutionData[][]> {
   const output: INodeExecutionData[] = [];
   const items = context.getInputData();
+  // Decrypting the credential is the costliest local step: once per execution, not per item
+  // (n8n's helper would decrypt it again for every request unless handed the decrypted copy;
+  // a token renewed after a 401 lands in that same object, so later items use it).
+  let decrypted: Promise<ICredentialsDecrypted> | undefined;
+  const decryptedFor = (itemIndex: number): Promise<ICredentialsDecrypted> => {
+    decrypted ??= context.getCredentials(binding.credentialName, itemIndex).then((data) => {
+      const reference = context.getNode().credentials?.[binding.credentialName];
+      return {
+        id: reference?.id ?? '',
+        name: reference?.name ?? '',
+        type: binding.credentialName,
+        data,
+      };
+    });
+    return decrypted;
+  };
   for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
     try {
-      const results = await runItem(context, profile, binding, itemIndex);
+      const results = await runItem(context, profile, decryptedFor, binding, itemIndex);
       for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
     } catch (error) {
       const failure = error as NodeApiError | NodeOperationError;
@@ -39,20 +56,19 @@ export async function executeOperations(
 async function runItem(
   context: IExecuteFunctions,
   profile: ProviderProfile,
+  decryptedFor: (itemIndex: number) => Promise<ICredentialsDecrypted>,
   binding: ProviderBinding,
   itemIndex: number,
 ): Promise<IDataObject[]> {
   let operation: OperationDef;
   let request: ApiRequest;
+  let credentials: ICredentialsDecrypted;
   try {
+    credentials = await decryptedFor(itemIndex);
     operation = findOperation(context, profile, itemIndex);
-    const credentials = credentialValues(
-      profile,
-      await context.getCredentials(binding.credentialName, itemIndex),
-    );
     request = buildOperationRequest(
       profile,
-      credentials,
+      credentialValues(profile, credentials.data ?? {}),
       operation.id,
       readParameters(context, operation, itemIndex),
     );
@@ -70,7 +86,7 @@ async function runItem(
   let next: ApiRequest | undefined = request;
   while (next !== undefined && results.length < limit) {
     const current: ApiRequest = next;
-    const response = await sendRequest(context, profile, binding, current, itemIndex);
+    const response = await sendRequest(context, profile, binding, current, itemIndex, credentials);
     const page = readPage(profile, operation.id, current, response);
     for (const item of page.items) results.push(asJson(item));
     next = page.next;

@@ -2,6 +2,7 @@
 // runs preAuthentication when the token field is empty and once more after a 401.
 import type { ApiRequest, ApiResponse, ProviderProfile } from '@switchboard/core';
 import type {
+  ICredentialsDecrypted,
   IDataObject,
   IExecuteFunctions,
   IHookFunctions,
@@ -19,6 +20,7 @@ export async function sendRequest(
   binding: ProviderBinding,
   request: ApiRequest,
   itemIndex = 0,
+  credentialsDecrypted?: ICredentialsDecrypted,
 ): Promise<ApiResponse> {
   const options: IHttpRequestOptions = {
     method: request.method,
@@ -37,6 +39,7 @@ export async function sendRequest(
       context as IExecuteFunctions,
       binding.credentialName,
       options,
+      credentialsDecrypted === undefined ? undefined : { credentialsDecrypted },
     )) as IN8nHttpFullResponse;
     return {
       status: response.statusCode,

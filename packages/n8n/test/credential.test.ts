@@ -7,7 +7,7 @@ import type {
 import { MitelCloudLinkApi } from '../credentials/MitelCloudLinkApi.credentials';
 import { SangomaCxApi } from '../credentials/SangomaCxApi.credentials';
 import { DellCloudLinkCenterApi } from '../credentials/DellCloudLinkCenterApi.credentials';
-import { credentialProperties, credentialTest } from '../lib/credential';
+import { bearerAuthentication, credentialProperties, credentialTest } from '../lib/credential';
 import { TOKEN_FIELD } from '../lib/providers';
 import { SENTINEL } from './fixtures';
 
@@ -187,11 +187,14 @@ describe('credential form and test request', () => {
     expect(environment?.options).toHaveLength(4);
   });
 
-  it('adds the bearer header from the token field', () => {
-    expect(new MitelCloudLinkApi().authenticate).toEqual({
-      type: 'generic',
-      properties: { headers: { Authorization: `=Bearer {{$credentials.${TOKEN_FIELD}}}` } },
-    });
+  it('adds the bearer header from the token field, keeping the other headers', async () => {
+    expect(new MitelCloudLinkApi().authenticate).toBe(bearerAuthentication);
+    const options = await bearerAuthentication(
+      { [TOKEN_FIELD]: 'tok-9', clientSecret: `${SENTINEL}-x` },
+      { url: 'https://admin.api.mitel.io/x', headers: { 'X-Mitel-App': 'app=a' } },
+    );
+    expect(options.headers).toEqual({ 'X-Mitel-App': 'app=a', Authorization: 'Bearer tok-9' });
+    expect(JSON.stringify(options)).not.toContain(SENTINEL);
   });
 
   it('tests Mitel with who-am-I and explains a rejected token with core’s hint', () => {
