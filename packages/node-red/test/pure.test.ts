@@ -2,6 +2,7 @@
 import { getProfile, profiles } from '@switchboard/core';
 import type { ParameterDef } from '@switchboard/core';
 import { editorFiles } from '../src/editor';
+import { apiNodeSettings } from '../src/runtime/api-node';
 import { configNodeType } from '../src/names';
 import { credentialValues, mergeDialogSecrets } from '../src/runtime/credential-values';
 import { reportableError } from '../src/runtime/errors';
@@ -80,6 +81,29 @@ describe('parameters', () => {
       'Parameter "P" must be a number.',
     );
     expect(() => coerceParameter(param('json'), '{')).toThrow('Parameter "P" is not valid JSON.');
+  });
+});
+
+describe('API node settings', () => {
+  it('names the operation that does not exist and says what to do', () => {
+    expect(() => apiNodeSettings(sangoma, { id: 'n', type: 't', operation: 'gone.away' })).toThrow(
+      expect.objectContaining({
+        code: 'invalid_configuration',
+        message: 'Unknown Sangoma CX operation "gone.away".',
+      }),
+    );
+  });
+
+  it('reads limit, output and return all as the editor saves them', () => {
+    const settings = apiNodeSettings(sangoma, {
+      id: 'n',
+      type: 't',
+      operation: 'agent.call',
+      limit: '20',
+      output: 'items',
+      returnAll: 'true',
+    });
+    expect(settings).toMatchObject({ limit: 20, output: 'items', returnAll: true });
   });
 });
 

@@ -1,5 +1,6 @@
 // The API node of one provider: runs a profile operation through the selected connection and
 // puts the response on msg.payload / msg.statusCode / msg.headers.
+import { SwitchboardError } from '@switchboard/core';
 import type {
   Connection,
   OperationDef,
@@ -50,9 +51,12 @@ export function apiNodeSettings(
 ): ApiNodeSettings {
   const operation = profile.operations.find((candidate) => candidate.id === definition.operation);
   if (!operation) {
-    throw new Error(
-      `Unknown ${profile.displayName} operation "${String(definition.operation)}": pick one in the node.`,
-    );
+    throw new SwitchboardError({
+      code: 'invalid_configuration',
+      kind: 'configuration',
+      message: `Unknown ${profile.displayName} operation "${String(definition.operation)}".`,
+      hint: 'Open the node, pick a resource and an operation, and deploy again.',
+    });
   }
   const limit = Number(definition.limit);
   return {
@@ -88,7 +92,7 @@ async function pagedOutcome(
     last = { status: page.response.status, headers: page.response.headers, payload: collected };
     onItems(page.items, last);
     // In "one message per record" mode items are sent as they come: memory stays bounded.
-    if (settings.output === 'array') collected.push(...page.items);
+    if (settings.output === 'array') for (const item of page.items) collected.push(item);
   }
   return last;
 }
