@@ -22,6 +22,8 @@ export interface ConfigNode extends NodeInstance {
   /** Absent when the configuration is unusable; `configurationError` says why. */
   connection?: Connection;
   configurationError?: Error;
+  /** The connection's token store, closed after the connection. */
+  tokenStore?: TokenStore;
   /** The node's non-secret settings (client id, environment, ...). */
   settings: NodeDefinition;
   /** Work that must finish before the connection closes (deleting a subscription on undeploy). */
@@ -72,11 +74,9 @@ function openConnection(RED: NodeRedApi, node: ConfigNode, definition: NodeDefin
       credentialValues(node.provider, definition, secrets),
       { store, logger },
     );
+    node.connection = connection;
     // The token manager does not close its store (stores may be shared): this node owns both.
-    node.connection = {
-      ...connection,
-      close: () => connection.close().finally(() => store.close()),
-    };
+    node.tokenStore = store;
   } catch (error) {
     void store.close();
     throw error;
@@ -105,7 +105,10 @@ export function registerConfigNode(RED: NodeRedApi, profile: ProviderProfile): v
       node.connection = undefined;
       if (!connection) return done();
       // Node-RED stops flow nodes before config nodes, so their clean-up is registered by now.
-      const closing = Promise.allSettled([...pending]).then(() => connection.close());
+      const store = node.tokenStore;
+      const closing = Promise.allSettled([...pending])
+        .then(() => connection.close())
+        .finally(() => store?.close());
       closing.then(done, (error: unknown) => {
         node.warn(
           `closing the connection failed: ${error instanceof Error ? error.message : error}`,
