@@ -1,0 +1,62 @@
+import { profiles } from '@switchboard/core';
+import { MitelCloudLink } from '../nodes/MitelCloudLink/MitelCloudLink.node';
+import { BrightPattern } from '../nodes/BrightPattern/BrightPattern.node';
+import { DellCloudLinkCenter } from '../nodes/DellCloudLinkCenter/DellCloudLinkCenter.node';
+import { SangomaCx } from '../nodes/SangomaCx/SangomaCx.node';
+import { SwitchboardOAuth2 } from '../nodes/SwitchboardOAuth2/SwitchboardOAuth2.node';
+import { LIMIT, RETURN_ALL, isPaged, nodeProperties } from '../lib/node-properties';
+
+describe('node descriptions generated from the profiles', () => {
+  it('one node per provider, each usable as an AI tool with its own credential', () => {
+    const nodes = [
+      new MitelCloudLink(),
+      new DellCloudLinkCenter(),
+      new BrightPattern(),
+      new SangomaCx(),
+      new SwitchboardOAuth2(),
+    ];
+    expect(nodes.map((node) => node.description.credentials?.[0]?.name)).toEqual([
+      'mitelCloudLinkApi',
+      'dellCloudLinkCenterApi',
+      'brightPatternApi',
+      'sangomaCxApi',
+      'switchboardOAuth2Api',
+    ]);
+    for (const node of nodes) expect(node.description.usableAsTool).toBe(true);
+  });
+
+  for (const profile of profiles) {
+    it(`${profile.id}: every operation is offered under its resource with its parameters`, () => {
+      const properties = nodeProperties(profile);
+      for (const operation of profile.operations) {
+        const picker = properties.find(
+          (property) =>
+            property.name === 'operation' &&
+            property.displayOptions?.show?.resource?.includes(operation.resource),
+        );
+        expect(
+          picker?.options?.map((option) => ('value' in option ? option.value : undefined)),
+        ).toContain(operation.operation);
+        const shownFor = (name: string) =>
+          properties.filter(
+            (property) =>
+              property.name === name &&
+              property.displayOptions?.show?.resource?.includes(operation.resource) &&
+              property.displayOptions.show.operation?.includes(operation.operation),
+          );
+        for (const parameter of operation.parameters)
+          expect(shownFor(parameter.name)).toHaveLength(1);
+        expect(shownFor(RETURN_ALL)).toHaveLength(isPaged(operation) ? 1 : 0);
+        expect(shownFor(LIMIT)).toHaveLength(isPaged(operation) ? 1 : 0);
+      }
+    });
+  }
+
+  it('marks secret parameters as passwords', () => {
+    const bright = profiles.find((profile) => profile.id === 'bright-pattern');
+    const password = nodeProperties(bright ?? profiles[0]!).find(
+      (property) => property.name === 'password',
+    );
+    expect(password?.typeOptions?.password).toBe(true);
+  });
+});
