@@ -74,6 +74,23 @@ describe('token node', () => {
     expect(statuses[0]).toBe('requesting token');
     expect(statuses[statuses.length - 1]).toMatch(/^token valid \d+ (min|h)$/);
   });
+
+  it('reports a rejected credential to Catch without the secret', async () => {
+    const generic = emulatorConnections(emulator.url)['generic-oauth2'];
+    const wrong = { ...generic, credentials: { clientSecret: 'wrong-token-node-secret-Kk2' } };
+    await load(wrong, [
+      { id: 'token', type: TOKEN_NODE_TYPE, connection: generic.node.id, wires: [['out']] },
+      { id: 'catch', type: 'catch', scope: ['token'], uncaught: false, wires: [['out']] },
+    ]);
+    const statuses = statusTexts('token');
+    const caught = nextMessage('out');
+    helper.getNode('token').receive({});
+    const msg = await caught;
+    expect((msg.error as { code: string }).code).toBe('invalid_client');
+    expect(msg.headers).toBeUndefined();
+    expect(statuses[statuses.length - 1]).toBe('401 · invalid client');
+    expect(JSON.stringify(msg)).not.toContain('wrong-token-node-secret-Kk2');
+  });
 });
 
 describe('config node', () => {
