@@ -13,10 +13,25 @@ function property(name: string, type: string, text: string, optional = false): s
   return `<dt${optional ? ' class="optional"' : ''}>${name} <span class="property-type">${type}</span></dt>\n<dd>${text}</dd>`;
 }
 
-function fieldHelp(field: FieldDef): string {
+/** "Sign In With is User Name and Password": when a field is shown, in words. */
+function shownWhen(field: FieldDef, fields: FieldDef[]): string {
+  return Object.entries(field.displayWhen ?? {})
+    .map(([name, values]) => {
+      const other = fields.find((candidate) => candidate.name === name);
+      const labels = values.map(
+        (value) => other?.options?.find((option) => option.value === value)?.name ?? String(value),
+      );
+      return `${other?.displayName ?? name} is ${labels.join(' or ')}`;
+    })
+    .join(' and ');
+}
+
+function fieldHelp(field: FieldDef, fields: FieldDef[]): string {
   const extras: string[] = [];
   if (field.secret) extras.push('secret: stored encrypted, never shown again or exported');
-  if (field.required) extras.push('required');
+  const when = shownWhen(field, fields);
+  if (field.required) extras.push(when ? `required when ${when}` : 'required');
+  else if (when) extras.push(`used when ${when}`);
   if (field.options && field.type !== 'boolean') {
     extras.push(`one of: ${field.options.map((option) => option.name || option.value).join(', ')}`);
   }
@@ -31,7 +46,7 @@ export function configNodeHelp(profile: ProviderProfile): string {
 it is requested once, reused, renewed before it expires and retried once after a 401.</p>
 <h3>Details</h3>
 <dl class="message-properties">
-${profile.fields.map(fieldHelp).join('\n')}
+${profile.fields.map((field) => fieldHelp(field, profile.fields)).join('\n')}
 <dt>Keep tokens in</dt>
 <dd><b>Memory</b> (default) keeps tokens until Node-RED restarts. An <b>encrypted file</b> keeps
 them across restarts (recommended for long-lived tokens such as Sangoma CX's). <b>Redis</b> shares
