@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '@switchboard/testkit';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
 export const NODE24 = join(REPO_ROOT, 'node_modules/.bin/node');
@@ -109,11 +110,12 @@ export class N8nHome {
   }
 
   /** Runs one n8n CLI command to completion. */
-  run(args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> {
+  async run(args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> {
     const logStart = existsSync(this.logFile) ? statSync(this.logFile).size : 0;
+    const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
     return new Promise((resolvePromise, reject) => {
       const child = spawn(NODE24, [join(this.n8nDir, 'node_modules/n8n/bin/n8n'), ...args], {
-        env: this.env(extraEnv),
+        env,
         cwd: this.root,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -157,11 +159,16 @@ export class N8nHome {
   /** Starts `n8n start` on a port; resolves once it answers /healthz. */
   async start(port: number): Promise<RunningN8n> {
     const child = spawn(NODE24, [join(this.n8nDir, 'node_modules/n8n/bin/n8n'), 'start'], {
-      env: this.env({ N8N_PORT: String(port), WEBHOOK_URL: `http://127.0.0.1:${port}/` }),
+      env: this.env({
+        N8N_PORT: String(port),
+        WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+        // n8n's task broker defaults to a fixed port; another n8n on the machine would clash.
+        N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+      }),
       cwd: this.root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const running = new RunningN8n(child, `http://127.0.0.1:${port}`, this.output);
+    const running = new RunningN8n(child, `http://127.0.0.1:${port}`, this.output, this.logFile);
     await running.waitUntilReady();
     return running;
   }
@@ -198,6 +205,7 @@ export class RunningN8n {
     private readonly child: ChildProcess,
     readonly url: string,
     private readonly sink: string[],
+    private readonly logFile: string,
   ) {
     child.stdout?.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
@@ -210,7 +218,8 @@ export class RunningN8n {
 
   async waitUntilReady(): Promise<void> {
     for (let attempt = 0; attempt < 600; attempt++) {
-      if (this.exited) throw new Error(`n8n start exited early:\n${tail(this.stdout)}`);
+      if (this.exited)
+        throw new Error(`n8n start exited early:\n${tail(this.stdout)}\n${this.logTail()}`);
       try {
         const response = await fetch(`${this.url}/healthz/readiness`);
         if (response.ok) return;
@@ -219,7 +228,11 @@ export class RunningN8n {
       }
       await new Promise((resolveWait) => setTimeout(resolveWait, 200));
     }
-    throw new Error(`n8n did not become ready:\n${tail(this.stdout)}`);
+    throw new Error(`n8n did not become ready:\n${tail(this.stdout)}\n${this.logTail()}`);
+  }
+
+  private logTail(): string {
+    return existsSync(this.logFile) ? tail(readFileSync(this.logFile, 'utf8'), 15) : '';
   }
 
   async stop(): Promise<void> {

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type Emulator } from '@switchboard/emulator';
+import { EMULATOR_SEED, startEmulator, type Emulator } from '@switchboard/emulator';
 import { freePort } from '@switchboard/testkit';
 import {
   credentialJson,
@@ -149,10 +149,37 @@ describe('n8n start: credential test, trigger, editor', () => {
     if (n8n) outputs.push(n8n.log);
   });
 
-  it('the Test button says OK for good credentials', async () => {
+  it('the Test button says OK for good credentials of every provider', async () => {
+    const before = emulator.control.counters().tokenRequests.byProvider;
+    for (const entry of cases) {
+      const result = await rest.testCredential(credentialJson(entry));
+      expect({ provider: entry.key, ...result }).toEqual(
+        expect.objectContaining({ provider: entry.key, status: 'OK' }),
+      );
+    }
+    // n8n runs the grant for every test, whatever token is stored: the test is never stale.
+    const after = emulator.control.counters().tokenRequests.byProvider;
+    for (const provider of ['mitel', 'dell', 'brightpattern', 'sangoma', 'generic']) {
+      expect(after[provider]).toBeGreaterThan(before[provider] ?? 0);
+    }
+  });
+
+  it('the Test button fails for sandbox credentials pointed at production, naming the client', async () => {
     const mitel = caseFor('mitel');
-    const result = await rest.testCredential(credentialJson(mitel));
-    expect(result).toEqual(expect.objectContaining({ status: 'OK' }));
+    const sandbox = EMULATOR_SEED.mitel.sandbox.clients.acmeAdmin;
+    const mixed = credentialJson({
+      ...mitel,
+      credential: {
+        ...mitel.credential,
+        clientId: sandbox.clientId,
+        clientSecret: sandbox.clientSecret,
+        accountId: sandbox.accountId,
+      },
+    });
+    const result = await rest.testCredential(mixed);
+    expect(result.status).toBe('Error');
+    expect(result.message).toMatch(/client/i);
+    expect(result.message).not.toContain(sandbox.clientSecret);
   });
 
   it('the Test button explains a wrong secret with core’s hint, without the secret', async () => {
