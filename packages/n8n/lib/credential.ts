@@ -37,7 +37,10 @@ export function credentialValues(
   const values: CredentialValues = {};
   for (const field of profile.fields) {
     const value = data[field.name];
-    if (isFieldValue(value)) values[field.name] = value;
+    if (field.type === 'multiOptions' && typeof value === 'string') {
+      // Free-text lists (Sangoma scopes) are a text field here: commas or spaces both work.
+      values[field.name] = value.split(/[\s,]+/).filter((item) => item !== '');
+    } else if (isFieldValue(value)) values[field.name] = value;
   }
   return values;
 }

@@ -13,6 +13,8 @@ export function fieldToProperty(field: FieldDef): INodeProperties {
   if (field.required === true) property.required = true;
   if (field.description !== undefined) property.description = field.description;
   if (field.placeholder !== undefined) property.placeholder = field.placeholder;
+  else if (type === 'string' && field.type === 'multiOptions')
+    property.placeholder = 'value one, value two';
   if (field.options !== undefined && (type === 'options' || type === 'multiOptions')) {
     property.options = field.options.map((option) => ({
       name: option.name,

@@ -7,7 +7,12 @@ import type {
 import { MitelCloudLinkApi } from '../credentials/MitelCloudLinkApi.credentials';
 import { SangomaCxApi } from '../credentials/SangomaCxApi.credentials';
 import { DellCloudLinkCenterApi } from '../credentials/DellCloudLinkCenterApi.credentials';
-import { bearerAuthentication, credentialProperties, credentialTest } from '../lib/credential';
+import {
+  bearerAuthentication,
+  credentialProperties,
+  credentialTest,
+  credentialValues,
+} from '../lib/credential';
 import { TOKEN_FIELD } from '../lib/providers';
 import { SENTINEL } from './fixtures';
 
@@ -172,6 +177,26 @@ describe('credential preAuthentication', () => {
     expect(sent[0]?.url).toContain('client_secret=');
     expect(sent[0]?.body).toBeUndefined();
     expect(failure.message).not.toContain(SENTINEL);
+  });
+});
+
+describe('credential values', () => {
+  it('accepts Sangoma scopes separated by commas or spaces', () => {
+    const profile = getProfile('sangoma-cx');
+    expect(
+      credentialValues(profile, {
+        scopes: 'cx.agent-calls, cx.queue-calls  cx.digital-interactions',
+      }).scopes,
+    ).toEqual(['cx.agent-calls', 'cx.queue-calls', 'cx.digital-interactions']);
+  });
+
+  it('keeps only the profile’s fields (not the stored token)', () => {
+    const values = credentialValues(getProfile('dell-cloudlink'), {
+      baseUrl: 'https://clc',
+      [TOKEN_FIELD]: 'tok',
+      other: 1,
+    });
+    expect(values).toEqual({ baseUrl: 'https://clc' });
   });
 });
 
