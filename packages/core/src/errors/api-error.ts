@@ -1,14 +1,9 @@
 import type { HttpResponse } from '../transport/types';
 import type { ErrorCode } from './codes';
-import { SwitchboardError } from './switchboard-error';
-import {
-  readErrorBody,
-  redactResponse,
-  safeSnippet,
-  stringField,
-  type ErrorBody,
-} from './response-body';
-import { correlationIdOf, providerLabel, retryAfterMsOf, type ErrorContext } from './error-context';
+import type { SwitchboardError } from './switchboard-error';
+import { readErrorBody, stringField, type ErrorBody } from './response-body';
+import type { ErrorContext } from './error-context';
+import { responseError, type ExtractedError } from './response-error';
 
 export const API_HINTS: Partial<Record<ErrorCode, string>> = {
   unauthorized:
@@ -34,12 +29,7 @@ function bearerError(response: HttpResponse): string | undefined {
   return header ? /error="?([a-z_]+)"?/i.exec(header)?.[1] : undefined;
 }
 
-interface Extracted {
-  providerCode?: string;
-  description?: string;
-}
-
-function extract(body: ErrorBody): Extracted {
+function extract(body: ErrorBody): ExtractedError {
   if (body.kind === 'json') {
     const value = body.value;
     const nested = value['error'];
@@ -69,7 +59,7 @@ function extract(body: ErrorBody): Extracted {
   return {};
 }
 
-function classify(status: number, response: HttpResponse, extracted: Extracted): ErrorCode {
+function classify(status: number, response: HttpResponse, extracted: ExtractedError): ErrorCode {
   const challenge = bearerError(response);
   const text = `${extracted.providerCode ?? ''} ${extracted.description ?? ''}`;
   if (status === 401) {
@@ -93,7 +83,6 @@ export function apiErrorFromResponse(
   response: HttpResponse,
   ctx: ErrorContext = {},
 ): SwitchboardError {
-  const secrets = ctx.secrets ?? [];
   const body = readErrorBody(response);
   const extracted = extract(body);
   const code = classify(response.status, response, extracted);
@@ -104,25 +93,13 @@ export function apiErrorFromResponse(
   if (ctx.provider === 'mitel-cloudlink' && code === 'unauthorized') {
     hint += ' A production token is rejected by the sandbox and vice versa: check the environment.';
   }
-  const what =
-    extracted.providerCode && extracted.providerCode !== code
-      ? `${code}, ${safeSnippet(extracted.providerCode, secrets, 80)}`
-      : code;
-  const detail = extracted.description ? `: ${safeSnippet(extracted.description, secrets)}` : '';
-  const correlationId = correlationIdOf(response, ctx.correlationHeader);
-  const retryAfterMs = retryAfterMsOf(response, ctx.now ?? Date.now());
-  return new SwitchboardError({
+  return responseError({
     kind: 'api',
     code,
-    status: response.status,
-    message: `Request failed${providerLabel(ctx.provider)}: HTTP ${response.status} ${what}${detail}`,
+    failed: 'Request failed',
+    response,
+    ctx,
+    extracted,
     hint,
-    ...(ctx.provider !== undefined ? { provider: ctx.provider } : {}),
-    ...(extracted.providerCode !== undefined
-      ? { providerCode: safeSnippet(extracted.providerCode, secrets, 80) }
-      : {}),
-    ...(correlationId !== undefined ? { correlationId } : {}),
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    response: redactResponse(response, secrets),
   });
 }

@@ -1,14 +1,9 @@
 import type { HttpResponse } from '../transport/types';
 import type { ErrorCode } from './codes';
-import { SwitchboardError } from './switchboard-error';
-import {
-  readErrorBody,
-  redactResponse,
-  safeSnippet,
-  stringField,
-  type ErrorBody,
-} from './response-body';
-import { correlationIdOf, providerLabel, retryAfterMsOf, type ErrorContext } from './error-context';
+import type { SwitchboardError } from './switchboard-error';
+import { readErrorBody, stringField, type ErrorBody } from './response-body';
+import type { ErrorContext } from './error-context';
+import { responseError, type ExtractedError } from './response-error';
 
 const RFC_CODES: ReadonlySet<string> = new Set([
   'invalid_client',
@@ -79,9 +74,8 @@ const FORM_HINT =
 const MITEL_ENVIRONMENT_HINT =
   " Also check the environment: production and sandbox reject each other's credentials.";
 
-interface Extracted {
-  providerCode?: string;
-  description?: string;
+interface Extracted extends ExtractedError {
+  /** Mitel 422 `{error: "401" | "451" | "452"}`. */
   subCode?: string;
 }
 
@@ -195,31 +189,17 @@ export function tokenErrorFromResponse(
   response: HttpResponse,
   ctx: ErrorContext = {},
 ): SwitchboardError {
-  const secrets = ctx.secrets ?? [];
   const body = readErrorBody(response);
   const extracted = extract(body);
   const code = classify(response.status, body, extracted);
-  const what =
-    extracted.providerCode && extracted.providerCode !== code
-      ? `${code}, ${extracted.providerCode}`
-      : code;
-  const detail = extracted.description ? `: ${safeSnippet(extracted.description, secrets)}` : '';
-  const bodyNote =
-    body.kind === 'html' ? ' (HTML page)' : body.kind === 'empty' ? ' (empty body)' : '';
-  const correlationId = correlationIdOf(response, ctx.correlationHeader);
-  const retryAfterMs = retryAfterMsOf(response, ctx.now ?? Date.now());
-  return new SwitchboardError({
+  return responseError({
     kind: 'token',
     code,
-    status: response.status,
-    message: `Token request failed${providerLabel(ctx.provider)}: HTTP ${response.status} ${what}${bodyNote}${detail}`,
+    failed: 'Token request failed',
+    response,
+    ctx,
+    extracted,
     hint: hintFor(code, response.status, body, extracted, ctx),
-    ...(ctx.provider !== undefined ? { provider: ctx.provider } : {}),
-    ...(extracted.providerCode !== undefined
-      ? { providerCode: safeSnippet(extracted.providerCode, secrets, 80) }
-      : {}),
-    ...(correlationId !== undefined ? { correlationId } : {}),
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    response: redactResponse(response, secrets),
+    note: body.kind === 'html' ? ' (HTML page)' : body.kind === 'empty' ? ' (empty body)' : '',
   });
 }
