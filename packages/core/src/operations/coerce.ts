@@ -1,5 +1,5 @@
 // Turns one operation parameter value (from a form, msg or n8n item) into what is sent.
-import { configError } from '../profiles/config-error';
+import { configurationError } from '../errors/configuration-error';
 import type { ParameterDef } from '../profiles/types';
 
 type Problem = { problem: string };
@@ -95,7 +95,7 @@ export function parameterErrors(
   provider: string,
   problems: string[],
 ): Error {
-  return configError(
+  return configurationError(
     `${operationName}: ${problems.join('; ')}.`,
     'Set the parameters named above in the node (or in the incoming message) and try again.',
     provider,

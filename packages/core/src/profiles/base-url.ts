@@ -1,4 +1,4 @@
-import { configError } from './config-error';
+import { configurationError } from '../errors/configuration-error';
 import { fillTemplate } from './template';
 import type { CredentialValues, ProviderProfile } from './types';
 import { credentialText } from './values';
@@ -17,7 +17,7 @@ export function resolveBaseUrl(
 ): string {
   const template = profile.baseUrls[service];
   if (template === undefined) {
-    throw configError(
+    throw configurationError(
       `${profile.displayName} has no service "${service}".`,
       `Use one of: ${Object.keys(profile.baseUrls).join(', ')}.`,
       profile.id,
@@ -53,7 +53,7 @@ export function expandProfileTemplate(
 function environmentTemplate(profile: ProviderProfile, credentials: CredentialValues): string {
   const environment = profile.environment;
   if (environment === undefined) {
-    throw configError(
+    throw configurationError(
       `${profile.displayName} uses {environmentUrl} but declares no environments.`,
       'This is a provider profile error; report it with the profile id.',
       profile.id,
@@ -62,7 +62,7 @@ function environmentTemplate(profile: ProviderProfile, credentials: CredentialVa
   const choice = credentialText(profile, credentials, environment.field);
   const template = environment.urls[choice];
   if (template === undefined) {
-    throw configError(
+    throw configurationError(
       `Unknown environment "${choice}" for ${profile.displayName}.`,
       `Set "${environment.field}" to one of: ${Object.keys(environment.urls).join(', ')}.`,
       profile.id,

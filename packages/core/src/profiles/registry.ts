@@ -1,5 +1,5 @@
 import { brightPattern } from './bright-pattern';
-import { configError } from './config-error';
+import { configurationError } from '../errors/configuration-error';
 import { dellCloudLink } from './dell-cloudlink';
 import { genericOAuth2 } from './generic-oauth2';
 import { mitelCloudLink } from './mitel-cloudlink';
@@ -18,7 +18,7 @@ export const profiles: readonly ProviderProfile[] = [
 export function getProfile(id: ProviderId | string): ProviderProfile {
   const profile = profiles.find((candidate) => candidate.id === id);
   if (profile === undefined) {
-    throw configError(
+    throw configurationError(
       `Unknown provider "${id}".`,
       `Use one of: ${profiles.map((candidate) => candidate.id).join(', ')}.`,
     );

@@ -1,4 +1,4 @@
-import { configError } from './config-error';
+import { configurationError } from '../errors/configuration-error';
 
 /**
  * Fills `{name}` placeholders. `lookup` returns the text for a name, or undefined when the
@@ -12,7 +12,7 @@ export function fillTemplate(
   return template.replace(/\{([A-Za-z0-9_:.-]+)\}/g, (_match, name: string) => {
     const value = lookup(name);
     if (value === undefined) {
-      throw configError(
+      throw configurationError(
         `The template "${template}" refers to "{${name}}", which is not defined.`,
         'This is a provider profile error; report it with the profile id.',
       );

@@ -2,7 +2,7 @@ import type { ClientAuthPlacement, Grant, TokenRequestSpec } from '../oauth/type
 import type { TlsOptions } from '../transport/types';
 import { profileHeaders } from '../operations/headers';
 import { expandProfileTemplate } from './base-url';
-import { configError } from './config-error';
+import { configurationError } from '../errors/configuration-error';
 import type { CredentialValues, ProviderProfile } from './types';
 import { validateCredentials } from './validate';
 import { credentialBoolean, credentialText, isFieldActive } from './values';
@@ -43,7 +43,7 @@ export function resolveTokenSpec(
     grant = { type: 'password', username: text(names.username), password: text(names.password) };
   else if (grantType === 'client_credentials') grant = { type: 'client_credentials' };
   else {
-    throw configError(
+    throw configurationError(
       `${profile.displayName} cannot sign in with the grant "${grantType ?? ''}".`,
       'Choose client credentials or password.',
       profile.id,

@@ -1,4 +1,4 @@
-import { configError } from './config-error';
+import { configurationError } from '../errors/configuration-error';
 import type { CredentialValues, FieldDef, FieldValue, ProviderProfile } from './types';
 import { isFieldActive } from './values';
 
@@ -20,7 +20,7 @@ export function validateCredentials(profile: ProviderProfile, credentials: Crede
     if (problem !== undefined) problems.push(`${field.displayName} (${field.name}) ${problem}`);
   }
   if (problems.length > 0) {
-    throw configError(
+    throw configurationError(
       `${profile.displayName} connection settings are incomplete or invalid: ${problems.join('; ')}.`,
       'Open the connection (credential) settings and correct the fields named above.',
       profile.id,
