@@ -1,7 +1,9 @@
 // Bright Pattern Contact Center, Configuration API v2: docs/providers.md §3.
 import {
   CUSTOM_RESOURCE,
+  EARLY_RENEWAL,
   TLS_FIELDS,
+  TLS_FIELD_NAMES,
   additionalFieldsParameter,
   customRequestOperation,
 } from './shared';
@@ -122,9 +124,9 @@ export const brightPattern: ProviderProfile = {
     defaultExpiresInSec: 3600,
     supportsRefresh: false,
   },
-  renewal: { mode: 'early', skewMs: 60_000, maxSkewFraction: 0.2 },
+  renewal: EARLY_RENEWAL,
   baseUrls: { api: '{baseUrl}/configapi/v2' },
-  tlsFields: { ca: 'caBundle', allowSelfSigned: 'allowSelfSigned' },
+  tlsFields: TLS_FIELD_NAMES,
   resources: [
     { value: 'user', name: 'User' },
     { value: 'phone', name: 'Phone Numbers' },

@@ -1,5 +1,11 @@
 // Dell CloudLink Center (on-premises key management appliance): docs/providers.md §2.
-import { CUSTOM_RESOURCE, TLS_FIELDS, customRequestOperation } from './shared';
+import {
+  CUSTOM_RESOURCE,
+  EARLY_RENEWAL,
+  TLS_FIELDS,
+  TLS_FIELD_NAMES,
+  customRequestOperation,
+} from './shared';
 import type { OperationDef, ProviderProfile } from './types';
 
 function listOperation(resource: string, name: string, path: string, what: string): OperationDef {
@@ -63,9 +69,9 @@ export const dellCloudLink: ProviderProfile = {
     defaultExpiresInSec: 3600,
     supportsRefresh: false,
   },
-  renewal: { mode: 'early', skewMs: 60_000, maxSkewFraction: 0.2 },
+  renewal: EARLY_RENEWAL,
   baseUrls: { api: '{baseUrl}/cloudlink/rest' },
-  tlsFields: { ca: 'caBundle', allowSelfSigned: 'allowSelfSigned' },
+  tlsFields: TLS_FIELD_NAMES,
   resources: [
     { value: 'machine', name: 'Machine' },
     { value: 'user', name: 'User' },

@@ -1,5 +1,14 @@
 // Any other OAuth2 API: docs/providers.md §5. Everything provider-specific is a field.
-import { CUSTOM_RESOURCE, TLS_FIELDS, customRequestOperation } from './shared';
+import {
+  BASIC_ENCODING_OPTIONS,
+  CLIENT_AUTH_OPTIONS,
+  CUSTOM_RESOURCE,
+  EARLY_RENEWAL,
+  TLS_FIELDS,
+  TLS_FIELD_NAMES,
+  customRequestOperation,
+  passwordGrantFields,
+} from './shared';
 import type { ProviderProfile } from './types';
 
 export const genericOAuth2: ProviderProfile = {
@@ -39,31 +48,13 @@ export const genericOAuth2: ProviderProfile = {
       secret: true,
       description: 'Leave empty for public clients',
     },
-    {
-      name: 'username',
-      displayName: 'User Name',
-      type: 'string',
-      required: true,
-      displayWhen: { grantType: ['password'] },
-    },
-    {
-      name: 'password',
-      displayName: 'Password',
-      type: 'string',
-      secret: true,
-      required: true,
-      displayWhen: { grantType: ['password'] },
-    },
+    ...passwordGrantFields(),
     {
       name: 'clientAuth',
       displayName: 'Client Authentication',
       type: 'options',
       default: 'basic',
-      options: [
-        { value: 'basic', name: 'HTTP Basic header' },
-        { value: 'body', name: 'In the form body' },
-        { value: 'query', name: 'In the query string (avoid: URLs get logged)' },
-      ],
+      options: [CLIENT_AUTH_OPTIONS.basic, CLIENT_AUTH_OPTIONS.body, CLIENT_AUTH_OPTIONS.query],
     },
     {
       name: 'basicEncoding',
@@ -72,10 +63,7 @@ export const genericOAuth2: ProviderProfile = {
       default: 'strict',
       advanced: true,
       displayWhen: { clientAuth: ['basic'] },
-      options: [
-        { value: 'strict', name: 'Form-encoded id and secret (RFC 6749)' },
-        { value: 'raw', name: 'Raw id and secret' },
-      ],
+      options: [BASIC_ENCODING_OPTIONS.strict, BASIC_ENCODING_OPTIONS.raw],
     },
     {
       name: 'scope',
@@ -114,9 +102,9 @@ export const genericOAuth2: ProviderProfile = {
     defaultExpiresInSec: 3600,
     supportsRefresh: true,
   },
-  renewal: { mode: 'early', skewMs: 60_000, maxSkewFraction: 0.2 },
+  renewal: EARLY_RENEWAL,
   baseUrls: { api: '{apiBaseUrl}' },
-  tlsFields: { ca: 'caBundle', allowSelfSigned: 'allowSelfSigned' },
+  tlsFields: TLS_FIELD_NAMES,
   resources: [CUSTOM_RESOURCE],
   operations: [customRequestOperation(['api'])],
 };

@@ -1,5 +1,12 @@
 // Mitel CloudLink: facts in docs/providers.md §1.
-import { CUSTOM_RESOURCE, additionalFieldsParameter, customRequestOperation } from './shared';
+import {
+  CLIENT_AUTH_OPTIONS,
+  CUSTOM_RESOURCE,
+  EARLY_RENEWAL,
+  additionalFieldsParameter,
+  customRequestOperation,
+  passwordGrantFields,
+} from './shared';
 import type { OperationDef, ParameterDef, ProviderProfile } from './types';
 
 const SERVICES = ['authentication', 'admin', 'media', 'chat', 'notifications'];
@@ -419,21 +426,7 @@ export const mitelCloudLink: ProviderProfile = {
       required: true,
       displayWhen: { grantType: ['client_credentials'] },
     },
-    {
-      name: 'username',
-      displayName: 'User Name',
-      type: 'string',
-      required: true,
-      displayWhen: { grantType: ['password'] },
-    },
-    {
-      name: 'password',
-      displayName: 'Password',
-      type: 'string',
-      secret: true,
-      required: true,
-      displayWhen: { grantType: ['password'] },
-    },
+    ...passwordGrantFields(),
     {
       name: 'accountId',
       displayName: 'Account ID',
@@ -464,10 +457,7 @@ export const mitelCloudLink: ProviderProfile = {
       default: 'body',
       advanced: true,
       displayWhen: { grantType: ['client_credentials'] },
-      options: [
-        { value: 'body', name: 'In the form body' },
-        { value: 'basic', name: 'HTTP Basic header' },
-      ],
+      options: [CLIENT_AUTH_OPTIONS.body, CLIENT_AUTH_OPTIONS.basic],
     },
     {
       name: 'application',
@@ -493,7 +483,7 @@ export const mitelCloudLink: ProviderProfile = {
       accountIdField: 'assumeRoleAccountId',
     },
   },
-  renewal: { mode: 'early', skewMs: 60_000, maxSkewFraction: 0.2 },
+  renewal: EARLY_RENEWAL,
   environment: {
     field: 'environment',
     urls: {

@@ -1,5 +1,5 @@
 // Sangoma CX (CPaaS): docs/providers.md §4.
-import { CUSTOM_RESOURCE, customRequestOperation } from './shared';
+import { BASIC_ENCODING_OPTIONS, CUSTOM_RESOURCE, customRequestOperation } from './shared';
 import type { OperationDef, ParameterDef, ProviderProfile } from './types';
 
 export const SANGOMA_SCOPES = ['cx.agent-calls', 'cx.queue-calls', 'cx.digital-interactions'];
@@ -116,10 +116,7 @@ export const sangomaCx: ProviderProfile = {
       type: 'options',
       default: 'raw',
       advanced: true,
-      options: [
-        { value: 'raw', name: 'Raw id and secret' },
-        { value: 'strict', name: 'Form-encoded id and secret (RFC 6749)' },
-      ],
+      options: [BASIC_ENCODING_OPTIONS.raw, BASIC_ENCODING_OPTIONS.strict],
       description: 'Change only if a secret with special characters is rejected',
     },
   ],

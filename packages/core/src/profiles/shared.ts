@@ -1,6 +1,17 @@
 // Building blocks several profiles share: the custom request, TLS fields, the "additional
-// fields" parameter.
-import type { FieldDef, OperationDef, ParameterDef, ResourceDef } from './types';
+// fields" parameter, sign-in fields and options, the usual renewal policy.
+import type { RenewalPolicy } from '../engine/types';
+import type {
+  FieldDef,
+  FieldOption,
+  OperationDef,
+  ParameterDef,
+  ResourceDef,
+  TlsFieldsDef,
+} from './types';
+
+/** Renew a minute early, but never earlier than 20% of the token's lifetime. */
+export const EARLY_RENEWAL: RenewalPolicy = { mode: 'early', skewMs: 60_000, maxSkewFraction: 0.2 };
 
 export const CUSTOM_RESOURCE: ResourceDef = {
   value: 'custom',
@@ -100,6 +111,44 @@ export const TLS_FIELDS: FieldDef[] = [
       'Accept any certificate, including self-signed ones. This turns off protection against impostor servers: use a CA bundle instead where you can.',
   },
 ];
+
+/** Which of TLS_FIELDS holds what, for `ProviderProfile.tlsFields`. */
+export const TLS_FIELD_NAMES: TlsFieldsDef = { ca: 'caBundle', allowSelfSigned: 'allowSelfSigned' };
+
+/** Choices of a client-authentication field (`ClientAuthPlacement`). */
+export const CLIENT_AUTH_OPTIONS = {
+  body: { value: 'body', name: 'In the form body' },
+  basic: { value: 'basic', name: 'HTTP Basic header' },
+  query: { value: 'query', name: 'In the query string (avoid: URLs get logged)' },
+} satisfies Record<string, FieldOption>;
+
+/** Choices of an HTTP Basic encoding field (`BasicEncoding`). */
+export const BASIC_ENCODING_OPTIONS = {
+  strict: { value: 'strict', name: 'Form-encoded id and secret (RFC 6749)' },
+  raw: { value: 'raw', name: 'Raw id and secret' },
+} satisfies Record<string, FieldOption>;
+
+/** User name and password, shown when the `grantType` field is `password`. */
+export function passwordGrantFields(): FieldDef[] {
+  const whenPassword = { grantType: ['password'] };
+  return [
+    {
+      name: 'username',
+      displayName: 'User Name',
+      type: 'string',
+      required: true,
+      displayWhen: whenPassword,
+    },
+    {
+      name: 'password',
+      displayName: 'Password',
+      type: 'string',
+      secret: true,
+      required: true,
+      displayWhen: whenPassword,
+    },
+  ];
+}
 
 /** JSON object whose keys go into the request body as they are. */
 export function additionalFieldsParameter(description: string): ParameterDef {
