@@ -1,5 +1,6 @@
-// Builds dist/: one CommonJS file per credential and node, each with the pure parts of
-// @switchboard/core bundled in (the package has no runtime dependencies), plus the icons.
+// Builds dist/: one CommonJS file per credential and node, and dist/shared/switchboard.js with
+// the adapter (lib/) and the pure parts of @switchboard/core bundled in, which every entry
+// file requires (the package has no runtime dependencies); plus the icons.
 // Then checks the output for what n8n's cloud rules forbid: timers, process, globalThis and
 // Node modules or packages other than n8n-workflow.
 import { build } from 'esbuild';
@@ -44,34 +45,61 @@ const coreIsPure = {
   },
 };
 
-rmSync(dist, { recursive: true, force: true });
-const result = await build({
+const SHARED = join(dist, 'shared', 'switchboard.js');
+
+// In entry files, lib/ and core resolve to the shared bundle, required relative to the entry.
+const useShared = {
+  name: 'use-shared',
+  setup(builder) {
+    builder.onResolve({ filter: /(^@switchboard\/core$)|(\/lib(\/[a-z-]+)?$)/ }, (args) => {
+      const entryOut = join(dist, relative(root, dirname(args.importer)));
+      const path = relative(entryOut, SHARED);
+      return { path: path.startsWith('.') ? path : `./${path}`, external: true };
+    });
+  },
+};
+
+const common = {
   absWorkingDir: root,
-  entryPoints,
-  outdir: dist,
-  outbase: root,
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'es2022',
   external: ['n8n-workflow'],
-  plugins: [coreIsPure],
-  ignoreAnnotations: false,
   treeShaking: true,
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
+};
+
+rmSync(dist, { recursive: true, force: true });
+const shared = await build({
+  ...common,
+  entryPoints: [join(root, 'lib', 'index.ts')],
+  outfile: SHARED,
+  plugins: [coreIsPure],
 });
+const entries = await build({
+  ...common,
+  entryPoints,
+  outdir: dist,
+  outbase: root,
+  plugins: [useShared],
+});
+const result = {
+  metafile: { outputs: { ...shared.metafile.outputs, ...entries.metafile.outputs } },
+};
 cpSync(join(root, 'icons'), join(dist, 'icons'), { recursive: true });
 
 const forbidden = [
   [/\bsetTimeout\b|\bsetInterval\b|\bsetImmediate\b/, 'a timer'],
   [/\bprocess\.|\bprocess\[/, 'process'],
   [/\bglobalThis\b/, 'globalThis'],
-  // n8n allows crypto in community nodes (its lint allow-list); nothing else may be required.
+  // n8n allows crypto in community nodes (its lint allow-list); nothing else may be required
+  // but the shared bundle.
   [
-    /require\((?!"(n8n-workflow|node:crypto|crypto)"\))[^)]*\)/,
-    'a require() other than n8n-workflow or crypto',
+    /require\((?!"(n8n-workflow|node:crypto|crypto|(\.\.?\/)+shared\/switchboard\.js)"\))[^)]*\)/,
+    'a require() other than n8n-workflow, crypto or the shared bundle',
   ],
 ];
 const problems = [];
@@ -87,4 +115,6 @@ if (problems.length > 0) {
   process.exit(1);
 }
 const bytes = Object.values(result.metafile.outputs).reduce((sum, out) => sum + out.bytes, 0);
-console.log(`built ${entryPoints.length} files into dist/ (${Math.round(bytes / 1024)} KiB)`);
+console.log(
+  `built ${entryPoints.length} entry files and the shared bundle into dist/ (${Math.round(bytes / 1024)} KiB)`,
+);
