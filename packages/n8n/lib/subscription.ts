@@ -1,6 +1,6 @@
 // The Mitel CloudLink Trigger's subscription lifecycle (n8n's webhookMethods): one
 // notification subscription per active workflow, its id kept in the node's static data.
-import type { OperationParams, ProviderProfile } from '@switchboard/core';
+import type { ApiRequest, OperationParams, ProviderProfile } from '@switchboard/core';
 import { buildOperationRequest, readPage } from '@switchboard/core';
 import type {
   IDataObject,
@@ -33,12 +33,28 @@ export async function subscriptionExists(
 ): Promise<boolean> {
   const state = this.getWorkflowStaticData('node') as SubscriptionState;
   if (state.subscriptionId === undefined) return false;
-  const request = await operationRequest(this, profile, binding, 'subscription.list', {});
-  const response = await sendRequest(this, profile, binding, request);
-  const page = readPage(profile, 'subscription.list', request, response);
-  const found = page.items.some(
-    (item) => (item as { subscriptionId?: unknown }).subscriptionId === state.subscriptionId,
+  // Follow every page: on a busy account ours may not be on the first one.
+  let next: ApiRequest | undefined = await operationRequest(
+    this,
+    profile,
+    binding,
+    'subscription.list',
+    {},
   );
+  let found = false;
+  while (next !== undefined && !found) {
+    const request: ApiRequest = next;
+    const page = readPage(
+      profile,
+      'subscription.list',
+      request,
+      await sendRequest(this, profile, binding, request),
+    );
+    found = page.items.some(
+      (item) => (item as { subscriptionId?: unknown }).subscriptionId === state.subscriptionId,
+    );
+    next = page.next;
+  }
   if (!found) delete state.subscriptionId;
   return found;
 }
