@@ -6,17 +6,7 @@ import {
   redactUrl,
   tokenErrorFromResponse,
 } from './engine';
-import type { HttpResponse } from './engine';
-
-const json = (
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): HttpResponse => ({
-  status,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-});
+import { statusResponse as json } from './fakes';
 
 describe('redaction', () => {
   it('masks credential query parameters and keeps the rest of the URL', () => {

@@ -47,6 +47,7 @@ export const tokenResponse = (
   }),
 });
 
+/** A JSON response; a string body is sent as it is (to test broken or odd bodies). */
 export const statusResponse = (
   status: number,
   body: unknown = {},
@@ -54,7 +55,7 @@ export const statusResponse = (
 ): HttpResponse => ({
   status,
   headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
+  body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
 export function formOf(request: HttpRequest): Record<string, string> {

@@ -1,15 +1,5 @@
 import { buildTokenRequest, encodeBasicAuth, parseTokenResponse, SwitchboardError } from './engine';
-import type { HttpResponse } from './engine';
-
-const json = (
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): HttpResponse => ({
-  status,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: typeof body === 'string' ? body : JSON.stringify(body),
-});
+import { statusResponse as json } from './fakes';
 
 const form = (body: string | undefined): Record<string, string> =>
   Object.fromEntries(new URLSearchParams(body ?? ''));

@@ -1,5 +1,4 @@
 import { buildOperationRequest } from '../../src/operations/build-request';
-import { SwitchboardError } from '../../src/errors/switchboard-error';
 import { brightPattern } from '../../src/profiles/bright-pattern';
 import { dellCloudLink } from '../../src/profiles/dell-cloudlink';
 import { genericOAuth2 } from '../../src/profiles/generic-oauth2';
@@ -11,20 +10,11 @@ import {
   genericCredentials,
   mitelCredentials,
   sangomaCredentials,
+  thrown,
 } from './helpers';
 
 const mitel = (id: string, params: Record<string, unknown> = {}) =>
   buildOperationRequest(mitelCloudLink, mitelCredentials, id, params as never);
-
-function thrown(run: () => unknown): SwitchboardError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SwitchboardError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('Mitel CloudLink requests', () => {
   const app = { 'X-Mitel-App': 'app=switchboard/0.1.0;platform=switchboard' };

@@ -2,36 +2,24 @@
 // over thousands of call records in bounded memory.
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { EMULATOR_SEED, startEmulator, type Emulator } from '@switchboard/emulator';
-import { createConnection, type Connection } from '../../src/connection/connection';
+import { EMULATOR_SEED } from '@switchboard/emulator';
+import type { Connection } from '../../src/connection/connection';
 import { SwitchboardError } from '../../src/errors/switchboard-error';
 import { getProfile } from '../../src/profiles/registry';
 import type { CredentialValues } from '../../src/profiles/types';
 import { mitelAt } from './support/emulator-credentials';
+import { useEmulatorSession } from './support/emulator-session';
 
 const mitel = getProfile('mitel-cloudlink');
 const prod = EMULATOR_SEED.mitel.prod;
 const acme = prod.accounts.acme.accountId;
-let emulator: Emulator;
-const open: Connection[] = [];
-const connect = (credentials: CredentialValues): Connection => {
-  const connection = createConnection(mitel, credentials);
-  open.push(connection);
-  return connection;
-};
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-afterAll(async () => {
-  await Promise.all(open.map((connection) => connection.close()));
-  await emulator.close();
-});
+const session = useEmulatorSession();
+const connect = (credentials: CredentialValues): Connection => session.connect(mitel, credentials);
 
 describe('Mitel CloudLink operations', () => {
   let admin: Connection;
   beforeAll(() => {
-    admin = connect(mitelAt(emulator.url));
+    admin = connect(mitelAt(session.emulator.url));
   });
 
   it('who am I, get account', async () => {
@@ -134,7 +122,7 @@ describe('Mitel CloudLink operations', () => {
     });
     const client = created.data as { clientId: string; clientSecret: string };
     const signedIn = connect({
-      ...mitelAt(emulator.url),
+      ...mitelAt(session.emulator.url),
       clientId: client.clientId,
       clientSecret: client.clientSecret,
     });
@@ -155,7 +143,7 @@ describe('Mitel CloudLink operations', () => {
 describe('Mitel CloudLink sign-in options', () => {
   it('assumes a role in a customer account', async () => {
     const partner = connect({
-      ...mitelAt(emulator.url, 'prod', 'partnerAdmin'),
+      ...mitelAt(session.emulator.url, 'prod', 'partnerAdmin'),
       assumeRole: 'ACCOUNT_ADMIN',
       assumeRoleAccountId: acme,
     });
@@ -168,7 +156,7 @@ describe('Mitel CloudLink sign-in options', () => {
   it('signs in with a password and an account id, in the sandbox', async () => {
     const user = EMULATOR_SEED.mitel.sandbox.users.admin;
     const sandbox = connect({
-      ...mitelAt(emulator.url, 'sandbox'),
+      ...mitelAt(session.emulator.url, 'sandbox'),
       grantType: 'password',
       username: user.username,
       password: user.password,
@@ -180,12 +168,12 @@ describe('Mitel CloudLink sign-in options', () => {
   });
 
   it('a token from production is refused by the sandbox with a typed error', async () => {
-    const production = connect(mitelAt(emulator.url));
+    const production = connect(mitelAt(session.emulator.url));
     const token = await production.tokens.getToken();
     const error = await production
       .request({
         method: 'GET',
-        url: `${emulator.url}/mitel/sandbox/authentication/2017-09-01/token`,
+        url: `${session.emulator.url}/mitel/sandbox/authentication/2017-09-01/token`,
       })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SwitchboardError);
@@ -198,7 +186,7 @@ describe('return all over thousands of call records', () => {
   const total = prod.accounts.acme.generatedCallRecords;
 
   it('execute with returnAll builds the list once, every record exactly once', async () => {
-    const connection = connect(mitelAt(emulator.url));
+    const connection = connect(mitelAt(session.emulator.url));
     const response = await connection.execute('callRecord.list', { top: 100 }, { returnAll: true });
     const records = response.data as { callId: string }[];
     expect(total).toBeGreaterThanOrEqual(2000);
@@ -209,7 +197,7 @@ describe('return all over thousands of call records', () => {
   it('pages() streams: a consumed page is not kept alive by the iterator', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
-    const connection = connect(mitelAt(emulator.url));
+    const connection = connect(mitelAt(session.emulator.url));
     let seen = 0;
     let pages = 0;
     let firstPage: WeakRef<object> | undefined;

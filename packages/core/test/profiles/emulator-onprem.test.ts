@@ -1,7 +1,6 @@
 // Every Dell CloudLink Center, Bright Pattern, Sangoma CX and generic operation against the
 // emulator over real HTTP.
-import { EMULATOR_SEED, startEmulator, type Emulator } from '@switchboard/emulator';
-import { createConnection, type Connection } from '../../src/connection/connection';
+import { EMULATOR_SEED } from '@switchboard/emulator';
 import { SwitchboardError } from '../../src/errors/switchboard-error';
 import { getProfile } from '../../src/profiles/registry';
 import {
@@ -11,26 +10,14 @@ import {
   sangomaAt,
   seedSecrets,
 } from './support/emulator-credentials';
+import { useEmulatorSession } from './support/emulator-session';
 
-let emulator: Emulator;
-const open: Connection[] = [];
-const connect = (...args: Parameters<typeof createConnection>): Connection => {
-  const connection = createConnection(...args);
-  open.push(connection);
-  return connection;
-};
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-afterAll(async () => {
-  await Promise.all(open.map((connection) => connection.close()));
-  await emulator.close();
-});
+const session = useEmulatorSession();
+const connect = session.connect;
 
 describe('Dell CloudLink Center', () => {
   it('lists and gets machines, lists users, reads the license, logs the token out', async () => {
-    const dell = connect(getProfile('dell-cloudlink'), dellAt(emulator.url));
+    const dell = connect(getProfile('dell-cloudlink'), dellAt(session.emulator.url));
     const machines = await dell.execute('machine.list', {});
     expect(Array.isArray(machines.data)).toBe(true);
     const first = (machines.data as { id: string }[])[0];
@@ -41,16 +28,16 @@ describe('Dell CloudLink Center', () => {
     expect((users.data as { name: string }[]).map((user) => user.name)).toContain('administrator');
     const license = await dell.execute('license.get', {});
     expect(license.data).toMatchObject({ machinesUsed: (machines.data as unknown[]).length });
-    const before = emulator.control.counters().tokenRequests.byProvider.dell ?? 0;
+    const before = session.emulator.control.counters().tokenRequests.byProvider.dell ?? 0;
     const logout = await dell.execute('auth.logout', {});
     expect(logout.status).toBe(204);
     // The revoked token is rejected; the connection gets a fresh one and carries on.
     await dell.execute('license.get', {});
-    expect(emulator.control.counters().tokenRequests.byProvider.dell).toBe(before + 1);
+    expect(session.emulator.control.counters().tokenRequests.byProvider.dell).toBe(before + 1);
   });
 
   it('sends any /cloudlink/rest call as a custom request and explains a 404', async () => {
-    const dell = connect(getProfile('dell-cloudlink'), dellAt(emulator.url));
+    const dell = connect(getProfile('dell-cloudlink'), dellAt(session.emulator.url));
     const response = await dell.execute('custom.request', { method: 'GET', path: '/securevm' });
     expect(Array.isArray(response.data)).toBe(true);
     const error = await dell
@@ -63,7 +50,7 @@ describe('Dell CloudLink Center', () => {
 
 describe('Bright Pattern', () => {
   it('runs the seven user-management operations', async () => {
-    const bp = connect(getProfile('bright-pattern'), brightPatternAt(emulator.url));
+    const bp = connect(getProfile('bright-pattern'), brightPatternAt(session.emulator.url));
     const loginId = `switchboard.${Date.now()}`;
     const created = await bp.execute('user.create', {
       loginId,
@@ -104,7 +91,7 @@ describe('Bright Pattern', () => {
   });
 
   it('sends a custom request and reports a missing user', async () => {
-    const bp = connect(getProfile('bright-pattern'), brightPatternAt(emulator.url));
+    const bp = connect(getProfile('bright-pattern'), brightPatternAt(session.emulator.url));
     const existing = EMULATOR_SEED.brightpattern.users.existing;
     const response = await bp.execute('custom.request', { path: `/user/${existing}` });
     expect(response.data).toMatchObject({ loginId: existing });
@@ -117,7 +104,7 @@ describe('Bright Pattern', () => {
 
 describe('Sangoma CX', () => {
   it('runs agent call, queue call, send message, create webhook and deliver to agent', async () => {
-    const sangoma = connect(getProfile('sangoma-cx'), sangomaAt(emulator.url));
+    const sangoma = connect(getProfile('sangoma-cx'), sangomaAt(session.emulator.url));
     const [agent] = EMULATOR_SEED.sangoma.agents;
     const [queue] = EMULATOR_SEED.sangoma.queues;
     const [conversation] = EMULATOR_SEED.sangoma.conversations;
@@ -135,7 +122,7 @@ describe('Sangoma CX', () => {
     ).toBeLessThan(300);
     const webhook = await sangoma.execute('webhook.create', { url: 'http://127.0.0.1:9/hook' });
     expect(webhook.status).toBe(201);
-    expect(emulator.control.listSangomaWebhooks().map((hook) => hook.url)).toContain(
+    expect(session.emulator.control.listSangomaWebhooks().map((hook) => hook.url)).toContain(
       'http://127.0.0.1:9/hook',
     );
     expect(
@@ -155,15 +142,18 @@ describe('Sangoma CX', () => {
   });
 
   it('reuses one token for every call (at-expiry renewal)', async () => {
-    emulator.control.resetCounters();
-    const sangoma = connect(getProfile('sangoma-cx'), sangomaAt(emulator.url));
+    session.emulator.control.resetCounters();
+    const sangoma = connect(getProfile('sangoma-cx'), sangomaAt(session.emulator.url));
     for (let i = 0; i < 3; i++)
       await sangoma.execute('agent.call', { agentName: 'alice', destination: `+1555000${i}` });
-    expect(emulator.control.counters().tokenRequests.byProvider.sangoma).toBe(1);
+    expect(session.emulator.control.counters().tokenRequests.byProvider.sangoma).toBe(1);
   });
 
   it('a client without the scope gets insufficient_scope, not a retry loop', async () => {
-    const credentials = { ...sangomaAt(emulator.url, 'agentOnly'), scopes: ['cx.agent-calls'] };
+    const credentials = {
+      ...sangomaAt(session.emulator.url, 'agentOnly'),
+      scopes: ['cx.agent-calls'],
+    };
     const sangoma = connect(getProfile('sangoma-cx'), credentials);
     const error = await sangoma
       .execute('queue.call', { queueName: 'sales', destination: '+1' })
@@ -174,7 +164,7 @@ describe('Sangoma CX', () => {
   });
 
   it('a secret strict Basic encoding would change works with the raw default', async () => {
-    const sangoma = connect(getProfile('sangoma-cx'), sangomaAt(emulator.url, 'rawSecret'));
+    const sangoma = connect(getProfile('sangoma-cx'), sangomaAt(session.emulator.url, 'rawSecret'));
     expect(
       (await sangoma.execute('agent.call', { agentName: 'alice', destination: '+1' })).status,
     ).toBeLessThan(300);
@@ -183,7 +173,7 @@ describe('Sangoma CX', () => {
 
 describe('generic OAuth2', () => {
   it('signs in with the chosen settings and sends custom requests', async () => {
-    const generic = connect(getProfile('generic-oauth2'), genericAt(emulator.url));
+    const generic = connect(getProfile('generic-oauth2'), genericAt(session.emulator.url));
     const response = await generic.execute('custom.request', {
       path: '/items',
       query: { limit: 5 },
@@ -195,7 +185,7 @@ describe('generic OAuth2', () => {
   it('password grant with client credentials in the body', async () => {
     const user = EMULATOR_SEED.generic.users.alice;
     const generic = connect(getProfile('generic-oauth2'), {
-      ...genericAt(emulator.url),
+      ...genericAt(session.emulator.url),
       grantType: 'password',
       clientAuth: 'body',
       username: user.username,
@@ -207,10 +197,15 @@ describe('generic OAuth2', () => {
 
 it('never leaks a seeded secret into an error', async () => {
   const secrets = seedSecrets();
-  const dell = connect(getProfile('dell-cloudlink'), dellAt(emulator.url));
-  emulator.control.injectFault({ provider: 'dell', target: 'token', kind: 'html', status: 400 });
+  const dell = connect(getProfile('dell-cloudlink'), dellAt(session.emulator.url));
+  session.emulator.control.injectFault({
+    provider: 'dell',
+    target: 'token',
+    kind: 'html',
+    status: 400,
+  });
   const error = await dell.execute('license.get', {}).catch((caught: unknown) => caught);
-  emulator.control.clearFaults();
+  session.emulator.control.clearFaults();
   expect(error).toBeInstanceOf(SwitchboardError);
   expect((error as SwitchboardError).status).toBe(400);
   const text = `${String(error)} ${JSON.stringify(error)} ${(error as SwitchboardError).hint}`;
@@ -221,12 +216,12 @@ it('keeps secrets and tokens out of log lines and errors across a whole session'
   const lines: string[] = [];
   const record = (message: string) => lines.push(message);
   const logger = { debug: record, info: record, warn: record, error: record };
-  const credentials = sangomaAt(emulator.url);
+  const credentials = sangomaAt(session.emulator.url);
   const sangoma = connect(getProfile('sangoma-cx'), credentials, { logger });
   await sangoma.execute('agent.call', { agentName: 'alice', destination: '+1' });
   const token = await sangoma.tokens.getToken();
-  emulator.control.revokeTokens('sangoma');
-  emulator.control.injectFault({
+  session.emulator.control.revokeTokens('sangoma');
+  session.emulator.control.injectFault({
     provider: 'sangoma',
     target: 'token',
     kind: 'status',
@@ -236,7 +231,7 @@ it('keeps secrets and tokens out of log lines and errors across a whole session'
   const error = await sangoma
     .execute('agent.call', { agentName: 'alice', destination: '+1' })
     .catch((caught: unknown) => caught);
-  emulator.control.clearFaults();
+  session.emulator.control.clearFaults();
   expect(error).toBeInstanceOf(SwitchboardError);
   expect(lines.length).toBeGreaterThan(0);
   const text = `${lines.join('\n')} ${String(error)} ${JSON.stringify(error)}`;

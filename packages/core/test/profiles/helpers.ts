@@ -1,3 +1,4 @@
+import { SwitchboardError } from '../../src/errors/switchboard-error';
 import type { CredentialValues } from '../../src/profiles/types';
 
 /** Sentinel secrets: tests assert these never appear in any message, log line or export. */
@@ -41,3 +42,14 @@ export const genericCredentials: CredentialValues = {
   clientSecret: SENTINEL.clientSecret,
   apiBaseUrl: 'https://api.example.test/v1',
 };
+
+/** The SwitchboardError `run` throws; fails the test when it throws nothing or something else. */
+export function thrown(run: () => unknown): SwitchboardError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof SwitchboardError) return error;
+    throw error;
+  }
+  throw new Error('expected a SwitchboardError');
+}

@@ -2,6 +2,7 @@ import { createTokenSource, obtainToken } from '../../src/profiles/token-source'
 import { getProfile } from '../../src/profiles/registry';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/transport/types';
 import { SwitchboardError } from '../../src/errors/switchboard-error';
+import { statusResponse as json } from '../engine/fakes';
 import {
   brightPatternCredentials,
   dellCredentials,
@@ -23,11 +24,6 @@ function scripted(...responses: HttpResponse[]): Transport & { requests: HttpReq
   return Object.assign(transport, { requests });
 }
 
-const json = (status: number, body: unknown): HttpResponse => ({
-  status,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
 const form = (request: HttpRequest | undefined) =>
   Object.fromEntries(new URLSearchParams(request?.body ?? ''));
 

@@ -1,18 +1,7 @@
-import { SwitchboardError } from '../../src/errors/switchboard-error';
 import { getProfile, profiles } from '../../src/profiles/registry';
 import { credentialWarnings, validateCredentials } from '../../src/profiles/validate';
 import { resolveBaseUrl } from '../../src/profiles/base-url';
-import { mitelCredentials, SENTINEL, sangomaCredentials, dellCredentials } from './helpers';
-
-function problem(run: () => void): SwitchboardError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SwitchboardError) return error;
-    throw error;
-  }
-  throw new Error('expected validation to fail');
-}
+import { mitelCredentials, SENTINEL, sangomaCredentials, dellCredentials, thrown } from './helpers';
 
 describe('validateCredentials', () => {
   it('accepts complete credentials', () => {
@@ -23,7 +12,7 @@ describe('validateCredentials', () => {
   });
 
   it('names every missing field, and only the fields shown for the chosen options', () => {
-    const error = problem(() =>
+    const error = thrown(() =>
       validateCredentials(getProfile('mitel-cloudlink'), { environment: 'region' }),
     );
     expect(error.code).toBe('invalid_configuration');
@@ -38,15 +27,15 @@ describe('validateCredentials', () => {
   it('rejects bad URLs, options, patterns, JSON, CA bundles and an empty scope list', () => {
     const mitel = getProfile('mitel-cloudlink');
     expect(
-      problem(() => validateCredentials(mitel, { ...mitelCredentials, customBaseUrl: 'ftp://x' }))
+      thrown(() => validateCredentials(mitel, { ...mitelCredentials, customBaseUrl: 'ftp://x' }))
         .message,
     ).toContain('must start with https://');
     expect(
-      problem(() => validateCredentials(mitel, { ...mitelCredentials, environment: 'moon' }))
+      thrown(() => validateCredentials(mitel, { ...mitelCredentials, environment: 'moon' }))
         .message,
     ).toContain('use one of: production, sandbox, region, custom');
     expect(
-      problem(() =>
+      thrown(() =>
         validateCredentials(mitel, {
           ...mitelCredentials,
           environment: 'region',
@@ -56,7 +45,7 @@ describe('validateCredentials', () => {
     ).toContain('unexpected format');
     const generic = getProfile('generic-oauth2');
     expect(
-      problem(() =>
+      thrown(() =>
         validateCredentials(generic, {
           tokenUrl: 'https://a.test/t',
           clientId: 'c',
@@ -66,7 +55,7 @@ describe('validateCredentials', () => {
       ).message,
     ).toContain('must be a JSON object');
     expect(
-      problem(() =>
+      thrown(() =>
         validateCredentials(getProfile('dell-cloudlink'), {
           ...dellCredentials,
           caBundle: 'not a pem',
@@ -74,12 +63,12 @@ describe('validateCredentials', () => {
       ).message,
     ).toContain('PEM');
     expect(
-      problem(() =>
+      thrown(() =>
         validateCredentials(getProfile('sangoma-cx'), { ...sangomaCredentials, scopes: [] }),
       ).message,
     ).toContain('Scopes (scopes) is required');
     expect(
-      problem(() =>
+      thrown(() =>
         validateCredentials(generic, {
           tokenUrl: `https://user:${SENTINEL.password}@a.test/t`,
           clientId: 'c',
@@ -90,7 +79,7 @@ describe('validateCredentials', () => {
   });
 
   it('never puts a secret value into the error', () => {
-    const error = problem(() =>
+    const error = thrown(() =>
       validateCredentials(getProfile('mitel-cloudlink'), {
         grantType: 'password',
         password: SENTINEL.password,
@@ -117,7 +106,7 @@ describe('credentialWarnings', () => {
 describe('registry and base URLs', () => {
   it('finds every profile by id and explains unknown ids', () => {
     for (const profile of profiles) expect(getProfile(profile.id)).toBe(profile);
-    const error = problem(() => getProfile('avaya'));
+    const error = thrown(() => getProfile('avaya'));
     expect(error.message).toContain('Unknown provider "avaya"');
     expect(error.hint).toContain(
       'mitel-cloudlink, dell-cloudlink, bright-pattern, sangoma-cx, generic-oauth2',
@@ -139,7 +128,7 @@ describe('registry and base URLs', () => {
         baseUrl: ' https://clc.test/ ',
       }),
     ).toBe('https://clc.test/cloudlink/rest');
-    expect(problem(() => resolveBaseUrl(mitel, emulator, 'billing')).hint).toContain(
+    expect(thrown(() => resolveBaseUrl(mitel, emulator, 'billing')).hint).toContain(
       'authentication, admin, media, chat, notifications',
     );
   });
