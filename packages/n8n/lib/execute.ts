@@ -8,9 +8,8 @@ import type {
   ICredentialsDecrypted,
   IExecuteFunctions,
   INodeExecutionData,
-  NodeApiError,
-  NodeOperationError,
 } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { credentialValues } from './credential';
 import { configurationFailure } from './errors';
 import { sendRequest } from './request';
@@ -45,7 +44,10 @@ export async function executeOperations(
       const results = await runItem(context, profile, decryptedFor, binding, itemIndex);
       for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
     } catch (error) {
-      const failure = error as NodeApiError | NodeOperationError;
+      const failure =
+        error instanceof NodeApiError || error instanceof NodeOperationError
+          ? error
+          : configurationFailure(context.getNode(), error, itemIndex);
       if (!context.continueOnFail()) throw failure;
       output.push({ json: errorJson(failure), pairedItem: { item: itemIndex } });
     }
