@@ -1,5 +1,5 @@
 import type { ApiRequest } from '../operations/types';
-import type { HttpRequest } from '../transport/types';
+import type { HttpMethod, HttpRequest } from '../transport/types';
 import { configurationError } from '../errors/configuration-error';
 import { redactUrl } from '../redact';
 
@@ -69,10 +69,12 @@ export function buildApiRequest(
   return http;
 }
 
+/** GET, PUT and DELETE mean the same when sent twice; POST and PATCH may not. */
+export function isIdempotentMethod(method: HttpMethod): boolean {
+  return method === 'GET' || method === 'PUT' || method === 'DELETE';
+}
+
 /** GET, PUT, DELETE (and anything marked idempotent) may be retried on 429/5xx. */
 export function isIdempotent(request: ApiRequest): boolean {
-  return (
-    request.idempotent ??
-    (request.method === 'GET' || request.method === 'PUT' || request.method === 'DELETE')
-  );
+  return request.idempotent ?? isIdempotentMethod(request.method);
 }

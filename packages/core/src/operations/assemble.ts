@@ -1,3 +1,4 @@
+import { isIdempotentMethod } from '../client/build-api-request';
 import type { OperationDef } from '../profiles/types';
 import type { HttpMethod } from '../transport/types';
 import { isPlainObject } from './coerce';
@@ -22,10 +23,7 @@ export function assembleRequest(operation: OperationDef, parts: Parts): ApiReque
     ? Object.keys(parts.body).length > 0
     : parts.body !== undefined;
   if (hasBody && parts.method !== 'GET') request.body = parts.body;
-  const idempotent =
-    operation.idempotent ??
-    (parts.method === 'GET' || parts.method === 'PUT' || parts.method === 'DELETE');
-  request.idempotent = idempotent;
+  request.idempotent = operation.idempotent ?? isIdempotentMethod(parts.method);
   return request;
 }
 

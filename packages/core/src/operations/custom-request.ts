@@ -57,10 +57,9 @@ export function buildCustomRequest(
 
   const base = resolveBaseUrl(profile, credentials, service);
   const path = pathOnly.startsWith('/') ? pathOnly : `/${pathOnly}`;
-  return assembleRequest(
-    { ...operation, idempotent: method === 'GET' || method === 'PUT' || method === 'DELETE' },
-    { method, url: base + path, query, headers, body },
-  );
+  // The method is chosen per call, so is idempotency: the definition's `idempotent` is ignored.
+  const { idempotent: _fixed, ...perCall } = operation;
+  return assembleRequest(perCall, { method, url: base + path, query, headers, body });
 }
 
 function objectParam(value: unknown, label: string, problems: string[]): Record<string, unknown> {
