@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMULATOR_SEED, startEmulator, type Emulator } from '@switchboard/emulator';
 import { freePort } from '@switchboard/testkit';
+import { API_HINTS } from '@switchboard/core/errors/api-error';
 import {
   credentialJson,
   nodeItems,
@@ -124,7 +125,9 @@ describe('token reuse and renewal across executions', () => {
     const result = await home.run(['execute', `--id=${id}`]);
     outputs.push(result.stdout, result.stderr);
     expect(result.code).not.toBe(0);
-    expect(result.log).toMatch(/not_found|404/);
+    // The provider's own words, and core's hint on what to check.
+    expect(result.log).toContain('The user was not found.');
+    expect(result.log).toContain(API_HINTS.not_found ?? 'no hint');
   });
 });
 
