@@ -50,6 +50,8 @@ export class TokenManager {
   /** The last token dropped by invalidate(): its refresh token may still work. */
   private invalidated: TokenSet | undefined;
   private inflight: Promise<TokenSet> | undefined;
+  /** A refresh token the provider rejected: never sent again, even if the full grant failed. */
+  private rejectedRefreshToken: string | undefined;
   private closed = false;
 
   constructor(options: TokenManagerOptions) {
@@ -108,6 +110,7 @@ export class TokenManager {
     this.sleeper.cancelAll(closedError());
     this.current = undefined;
     this.invalidated = undefined;
+    this.rejectedRefreshToken = undefined;
     this.listeners.clear();
   }
 
@@ -150,12 +153,14 @@ export class TokenManager {
   /** Refresh when possible; a rejected refresh falls back to the full grant, once. */
   private async fetch(previous: TokenSet | undefined): Promise<TokenSet> {
     const refresh = this.source.refresh?.bind(this.source);
-    if (refresh && previous?.refreshToken) {
+    const refreshToken = previous?.refreshToken;
+    if (refresh && previous && refreshToken && refreshToken !== this.rejectedRefreshToken) {
       this.emit({ type: 'refreshing' });
       try {
         return await this.withRetry(() => refresh(previous, this.transport));
       } catch (error: unknown) {
         if (!refreshRejected(error)) throw error;
+        this.rejectedRefreshToken = refreshToken;
         this.logger.info(
           `Refresh token rejected for ${this.source.provider}; running the full grant.`,
         );

@@ -198,6 +198,27 @@ describe('TokenManager', () => {
     ]);
   });
 
+  it('does not try a rejected refresh token again when the full grant failed too', async () => {
+    let fullGrants = 0;
+    const { manager, clock, transport } = setup((request) => {
+      const grant = formOf(request)['grant_type'];
+      if (grant === 'refresh_token') return statusResponse(400, { error: 'invalid_grant' });
+      fullGrants += 1;
+      if (fullGrants === 2) return statusResponse(401, { error: 'invalid_client' });
+      return tokenResponse(`full${fullGrants}`, 60, `r${fullGrants}`);
+    });
+    await manager.getToken();
+    clock.advance(61_000);
+    await expect(manager.getToken()).rejects.toMatchObject({ code: 'invalid_client' });
+    expect((await manager.getToken()).accessToken).toBe('full3');
+    expect(transport.requests.map((request) => formOf(request)['grant_type'])).toEqual([
+      'client_credentials',
+      'refresh_token',
+      'client_credentials',
+      'client_credentials',
+    ]);
+  });
+
   it('retries a refresh that failed with 5xx instead of dropping the refresh token', async () => {
     const { manager, clock, transport } = setup((request, index) => {
       if (formOf(request)['grant_type'] === 'client_credentials')
