@@ -143,7 +143,12 @@ export function createConnection(
       return { status: last?.status ?? 200, headers: last?.headers ?? {}, data: items };
     },
     request: (request) => client.send(request),
-    diagnose: () => diagnose(profile, credentials, { transport }),
+    diagnose: () =>
+      diagnose(profile, credentials, {
+        transport,
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        ...(options.clock === undefined ? {} : { now: options.clock.now.bind(options.clock) }),
+      }),
     async close() {
       client.close();
       await tokens.close();
