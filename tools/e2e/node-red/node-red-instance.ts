@@ -1,13 +1,12 @@
-// A real Node-RED process (the node-red package of the workspace) on loopback, with its own
-// user directory: start, wait until the admin API answers, stop (flows close cleanly on SIGINT).
-import { spawn } from 'node:child_process';
+// A real Node-RED process (a standalone install, see install-node-red.sh) on loopback, with its
+// own user directory: start, wait until the admin API answers, stop (flows close cleanly on SIGINT).
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
-const NODE_RED = join(REPO_ROOT, 'node_modules', 'node-red', 'red.js');
 /** Node 24 from the workspace's `node` package; Node-RED 5 needs Node >= 22.9. */
 const NODE_24 = join(REPO_ROOT, 'node_modules', '.bin', 'node');
 
@@ -30,6 +29,18 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+let installedRedJs: string | undefined;
+
+/** red.js of the standalone Node-RED install (installed into a cache folder on first use). */
+export function nodeRedScript(): string {
+  if (!installedRedJs) {
+    const installer = join(__dirname, 'install-node-red.sh');
+    const folder = execFileSync('bash', [installer], { encoding: 'utf8' }).trim();
+    installedRedJs = join(folder, 'node_modules', 'node-red', 'red.js');
+  }
+  return installedRedJs;
 }
 
 /** settings.js: fixed credential secret (flows_cred.json is encrypted with it), loopback only. */
@@ -82,7 +93,7 @@ export async function startNodeRed(options: {
   const node = options.nodeBinary ?? (existsSync(NODE_24) ? NODE_24 : process.execPath);
   const child = spawn(
     node,
-    [options.redJs ?? NODE_RED, '-u', options.userDir, '-p', String(port)],
+    [options.redJs ?? nodeRedScript(), '-u', options.userDir, '-p', String(port)],
     {
       cwd: options.userDir,
       env: {

@@ -2,7 +2,7 @@
 // provider deployed against the emulator and driven through HTTP endpoints; a restart that
 // reuses a Sangoma token kept in the file store; a CloudLink notification coming out of the
 // notifications node; and the editor in headless Chromium.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '@switchboard/emulator';
@@ -55,6 +55,10 @@ describe('Switchboard in a real Node-RED 5', () => {
     const packDir = join(dir, 'pack');
     mkdirSync(packDir);
     const installed = await installTarball(nodeRed.url, packTarball(packDir));
+    // Loaded from the user directory the upload installed into, not from anywhere else.
+    expect(realpathSync(installed.path)).toBe(
+      realpathSync(join(nodeRed.userDir, 'node_modules', PACKAGE_NAME)),
+    );
     const types = installed.nodes.flatMap((set) => set.types);
     expect(types).toEqual(
       expect.arrayContaining([

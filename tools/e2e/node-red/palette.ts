@@ -29,12 +29,12 @@ export function packTarball(destination: string): string {
 export async function installTarball(
   nodeRedUrl: string,
   tarball: string,
-): Promise<{ nodes: Array<{ types: string[] }> }> {
+): Promise<{ path: string; nodes: Array<{ types: string[] }> }> {
   const form = new FormData();
   const name = tarball.split('/').pop() ?? 'package.tgz';
   form.append('tarball', new Blob([readFileSync(tarball)], { type: 'application/gzip' }), name);
   const response = await fetch(`${nodeRedUrl}/nodes`, { method: 'POST', body: form });
   const text = await response.text();
   if (!response.ok) throw new Error(`palette upload failed (${response.status}): ${text}`);
-  return JSON.parse(text) as { nodes: Array<{ types: string[] }> };
+  return JSON.parse(text) as { path: string; nodes: Array<{ types: string[] }> };
 }
