@@ -64,7 +64,9 @@ async function main(): Promise<void> {
     );
   });
   running.emulator = emulator;
-  say(`Starting Node-RED on port ${NODE_RED_PORT}...`);
+  say(
+    `Starting Node-RED on port ${NODE_RED_PORT} (the first start installs Node-RED 5 into ~/.cache/switchboard)...`,
+  );
   const userDir = join(WORK_DIR, 'node-red');
   const nodeRed = await startNodeRed({
     userDir,
