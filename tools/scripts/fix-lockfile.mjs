@@ -2,7 +2,8 @@
 // builds of nx and unrs-resolver). `npm install` then leaves them out of package-lock.json,
 // and `npm ci` refuses the lockfile as "out of sync". This adds the entries a normal lockfile
 // has — optional, with their os / cpu / libc — so `npm ci` skips them on this platform.
-// Run after any `npm install` that changes the lockfile: `node tools/scripts/fix-lockfile.mjs`.
+// Run after any `npm install` that changes the lockfile: `node tools/scripts/fix-lockfile.mjs`;
+// `--check` only reports (npm test runs it so a lockfile npm ci would refuse never lands).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const file = new URL('../../package-lock.json', import.meta.url);
@@ -45,6 +46,16 @@ for (const [path, entry] of Object.entries(packages)) {
     packages[hoisted] = { version, optional: true, ...platform };
     added += 1;
   }
+}
+
+if (process.argv.includes('--check')) {
+  if (added > 0) {
+    console.error(
+      `package-lock.json lacks ${added} platform-specific optional entries, so npm ci would refuse it: run \`node tools/scripts/fix-lockfile.mjs\`.`,
+    );
+    process.exit(1);
+  }
+  process.exit(0);
 }
 
 const sorted = Object.fromEntries(

@@ -54,6 +54,7 @@ process.env.NX_DAEMON ??= 'false';
 process.env.NX_TUI = 'false';
 
 const ok =
+  run('lockfile', ['node', 'tools/scripts/fix-lockfile.mjs', '--check']) &&
   run('format', ['prettier', '--check', '.']) &&
   run('lint + typecheck', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--parallel=2']) &&
   run('tests', ['nx', 'run-many', '-t', 'test', '--parallel=1', '--skip-nx-cache']);
