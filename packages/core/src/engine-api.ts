@@ -6,6 +6,7 @@ export { redactUrl, redactText } from './redact';
 // Transport
 export { createAxiosTransport, DEFAULT_TIMEOUT_MS } from './transport/axios-transport';
 export type { AxiosTransportOptions } from './transport/axios-transport';
+export { networkError, networkCodeOf } from './transport/network-error';
 
 // Errors
 export { tokenErrorFromResponse } from './errors/token-error';
