@@ -22,6 +22,8 @@ import { RestClient } from './rest';
 import { takeScreenshots } from './screenshots';
 
 const INSTALL_TIMEOUT_MS = 20 * 60_000;
+/** Typed into the credential test on purpose; must not be logged either. */
+const WRONG_SECRET = 'wrong-secret-e2e-XYZ-5b1c';
 
 let emulator: Emulator;
 let home: N8nHome;
@@ -189,13 +191,13 @@ describe('n8n start: credential test, trigger, editor', () => {
     const mitel = caseFor('mitel');
     const wrong = credentialJson({
       ...mitel,
-      credential: { ...mitel.credential, clientSecret: 'wrong-secret-e2e-XYZ' },
+      credential: { ...mitel.credential, clientSecret: WRONG_SECRET },
     });
     const result = await rest.testCredential(wrong);
     expect(result.status).toBe('Error');
     expect(result.message).toMatch(/secret/i);
     expect(result.message).toContain('—');
-    expect(result.message).not.toContain('wrong-secret-e2e-XYZ');
+    expect(result.message).not.toContain(WRONG_SECRET);
   });
 
   it('the trigger subscribes on activation, runs for its own deliveries, unsubscribes on deactivation', async () => {
@@ -263,7 +265,11 @@ describe('no secret leaks', () => {
       rmSync(exportDir, { recursive: true, force: true });
     }
     expect(tokens.length).toBeGreaterThanOrEqual(cases.length);
-    const secrets = cases.flatMap((entry) => entry.secrets);
+    const secrets = [
+      ...cases.flatMap((entry) => entry.secrets),
+      WRONG_SECRET,
+      EMULATOR_SEED.mitel.sandbox.clients.acmeAdmin.clientSecret,
+    ];
     const needles = [...secrets, ...secrets.map(encodeURIComponent), ...tokens];
     const haystacks = [
       ...home.files().map((file) => ({ name: file, text: readFileSync(file).toString('latin1') })),
