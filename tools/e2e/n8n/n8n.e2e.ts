@@ -24,6 +24,7 @@ import { takeScreenshots } from './screenshots';
 const INSTALL_TIMEOUT_MS = 20 * 60_000;
 /** Typed into the credential test on purpose; must not be logged either. */
 const WRONG_SECRET = 'wrong-secret-e2e-XYZ-5b1c';
+const UNREACHABLE_SECRET = 'dell-down&secret=e2e+7/q';
 
 let emulator: Emulator;
 let home: N8nHome;
@@ -130,6 +131,43 @@ describe('token reuse and renewal across executions', () => {
     // The provider's own words, and core's hint on what to check.
     expect(result.log).toContain('The user was not found.');
     expect(result.log).toContain(API_HINTS.not_found ?? 'no hint');
+  });
+});
+
+describe('token failures inside executions', () => {
+  it('an unreachable token endpoint fails the execution with a clear reason and no secret', async () => {
+    const dell = caseFor('dell');
+    const down: ProviderCase = {
+      ...dell,
+      key: 'delldown',
+      credential: {
+        ...dell.credential,
+        baseUrl: `http://127.0.0.1:${await freePort()}/dell`,
+        clientSecret: UNREACHABLE_SECRET,
+      },
+    };
+    await home.importJson('credentials', [credentialJson(down)]);
+    await home.importJson('workflow', workflowJson(workflowId(down.key), down));
+    const result = await home.run(['execute', `--id=${workflowId(down.key)}`]);
+    outputs.push(result.stdout, result.stderr);
+    expect(result.code).not.toBe(0);
+    expect(result.log).toMatch(/refused/i);
+  });
+
+  it('a wrong secret fails the execution with the provider’s reason and a hint', async () => {
+    const bright = caseFor('brightpattern');
+    const wrong: ProviderCase = {
+      ...bright,
+      key: 'bpwrong',
+      credential: { ...bright.credential, clientSecret: WRONG_SECRET },
+    };
+    await home.importJson('credentials', [credentialJson(wrong)]);
+    await home.importJson('workflow', workflowJson(workflowId(wrong.key), wrong));
+    const result = await home.run(['execute', `--id=${workflowId(wrong.key)}`]);
+    outputs.push(result.stdout, result.stderr);
+    expect(result.code).not.toBe(0);
+    expect(result.log).toMatch(/invalid_client/);
+    expect(result.log).toContain('—');
   });
 });
 
@@ -268,6 +306,7 @@ describe('no secret leaks', () => {
     const secrets = [
       ...cases.flatMap((entry) => entry.secrets),
       WRONG_SECRET,
+      UNREACHABLE_SECRET,
       EMULATOR_SEED.mitel.sandbox.clients.acmeAdmin.clientSecret,
     ];
     const needles = [...secrets, ...secrets.map(encodeURIComponent), ...tokens];
