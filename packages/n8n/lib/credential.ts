@@ -1,7 +1,12 @@
 // Everything a Switchboard credential type needs, derived from one core profile: the form,
 // the token grant (preAuthentication), the bearer header and the Test button's request.
 import type { CredentialValues, FieldValue, ProviderProfile } from '@switchboard/core';
-import { apiErrorFromResponse, isSwitchboardError, obtainToken } from '@switchboard/core';
+import {
+  apiErrorFromResponse,
+  isSwitchboardError,
+  needsRenewal,
+  obtainToken,
+} from '@switchboard/core';
 import type {
   IAuthenticateRuleResponseCode,
   ICredentialDataDecryptedObject,
@@ -12,7 +17,7 @@ import type {
   INodeProperties,
 } from 'n8n-workflow';
 import { fieldToProperty } from './properties';
-import { TOKEN_FIELD } from './providers';
+import { TOKEN_EXPIRES_FIELD, TOKEN_FIELD, TOKEN_OBTAINED_FIELD } from './providers';
 import { n8nTransport } from './transport';
 import { baseUrlExpression, textExpression } from './url-expression';
 
@@ -25,6 +30,8 @@ export function credentialProperties(profile: ProviderProfile): INodeProperties[
       typeOptions: { expirable: true, password: true },
       default: '',
     },
+    { displayName: 'Token Obtained At', name: TOKEN_OBTAINED_FIELD, type: 'hidden', default: 0 },
+    { displayName: 'Token Expires At', name: TOKEN_EXPIRES_FIELD, type: 'hidden', default: 0 },
     ...profile.fields.map(fieldToProperty),
   ];
 }
@@ -52,7 +59,7 @@ function isFieldValue(value: unknown): value is FieldValue {
 
 /**
  * n8n runs this when the token field is empty, after a 401, and for every credential test.
- * It returns the token only: n8n persists it encrypted with the credential.
+ * It returns the token and its lifetime: n8n persists them encrypted with the credential.
  */
 export function preAuthentication(profile: ProviderProfile) {
   return async function (
@@ -62,7 +69,11 @@ export function preAuthentication(profile: ProviderProfile) {
     const transport = n8nTransport(this.helpers.httpRequest);
     try {
       const token = await obtainToken(profile, credentialValues(profile, credentials), transport);
-      return { [TOKEN_FIELD]: token.accessToken };
+      return {
+        [TOKEN_FIELD]: token.accessToken,
+        [TOKEN_OBTAINED_FIELD]: token.obtainedAt,
+        [TOKEN_EXPIRES_FIELD]: token.expiresAt,
+      };
     } catch (error) {
       throw tokenFailure(profile, error);
     }
@@ -150,4 +161,29 @@ function statusRule(profile: ProviderProfile, status: number): IAuthenticateRule
       message: `The token was issued, but ${profile.displayName} rejected it (${status}). ${error.hint}`,
     },
   };
+}
+
+/**
+ * n8n renews a token only when the field is empty or after a 401. Nodes call this before each
+ * request and empty the field of their decrypted copy when the profile's renewal policy says
+ * so (early for most, at expiry for Sangoma), which makes n8n run preAuthentication first.
+ */
+export function tokenNeedsRenewal(
+  profile: ProviderProfile,
+  data: ICredentialDataDecryptedObject,
+  now: number,
+): boolean {
+  const accessToken = data[TOKEN_FIELD];
+  const obtainedAt = Number(data[TOKEN_OBTAINED_FIELD]);
+  const expiresAt = Number(data[TOKEN_EXPIRES_FIELD]);
+  if (typeof accessToken !== 'string' || accessToken === '') return false;
+  // Tokens stored before these fields existed: leave them to the 401 path.
+  if (!Number.isFinite(expiresAt) || expiresAt <= 0) return false;
+  const token = {
+    accessToken,
+    tokenType: 'Bearer',
+    obtainedAt: Number.isFinite(obtainedAt) ? obtainedAt : 0,
+    expiresAt,
+  };
+  return needsRenewal(token, profile.renewal, now);
 }

@@ -40,3 +40,6 @@ export const PROVIDERS = {
 
 /** The hidden, expirable credential field n8n persists (encrypted) and clears on a 401. */
 export const TOKEN_FIELD = 'accessToken';
+/** Hidden fields beside the token (epoch ms), so nodes renew it before it expires. */
+export const TOKEN_OBTAINED_FIELD = 'tokenObtainedAt';
+export const TOKEN_EXPIRES_FIELD = 'tokenExpiresAt';

@@ -1,5 +1,6 @@
 // Sends one core ApiRequest through n8n's authenticated helper: n8n adds the bearer header,
-// runs preAuthentication when the token field is empty and once more after a 401.
+// runs preAuthentication when the token field is empty and once more after a 401. A token
+// about to expire is emptied first, so it is renewed without a failed request.
 import type { ApiRequest, ApiResponse, ProviderProfile } from '@switchboard/core';
 import type {
   ICredentialsDecrypted,
@@ -9,7 +10,9 @@ import type {
   IHttpRequestOptions,
   IN8nHttpFullResponse,
 } from 'n8n-workflow';
+import { tokenNeedsRenewal } from './credential';
 import { requestFailure } from './errors';
+import { TOKEN_FIELD } from './providers';
 import type { ProviderBinding } from './providers';
 
 export type RequestContext = IExecuteFunctions | IHookFunctions;
@@ -32,6 +35,8 @@ export async function sendRequest(
     options.qs = request.query;
   if (request.headers !== undefined) options.headers = request.headers;
   if (request.body !== undefined) options.body = request.body as IDataObject;
+  const data = credentialsDecrypted?.data;
+  if (data !== undefined && tokenNeedsRenewal(profile, data, Date.now())) data[TOKEN_FIELD] = '';
   try {
     const response = (await (
       context as IExecuteFunctions

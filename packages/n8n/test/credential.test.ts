@@ -12,8 +12,9 @@ import {
   credentialProperties,
   credentialTest,
   credentialValues,
+  tokenNeedsRenewal,
 } from '../lib/credential';
-import { TOKEN_FIELD } from '../lib/providers';
+import { TOKEN_EXPIRES_FIELD, TOKEN_FIELD, TOKEN_OBTAINED_FIELD } from '../lib/providers';
 import { SENTINEL } from './fixtures';
 
 interface FakeResponse {
@@ -62,7 +63,13 @@ describe('credential preAuthentication', () => {
     });
     const credential = new MitelCloudLinkApi();
     const result = await credential.preAuthentication.call(helper, { ...mitelCredentials });
-    expect(result).toEqual({ [TOKEN_FIELD]: 'tok-1' });
+    expect(result[TOKEN_FIELD]).toBe('tok-1');
+    expect(Number(result[TOKEN_EXPIRES_FIELD]) - Number(result[TOKEN_OBTAINED_FIELD])).toBe(
+      3600_000,
+    );
+    expect(Object.keys(result).sort()).toEqual(
+      [TOKEN_FIELD, TOKEN_EXPIRES_FIELD, TOKEN_OBTAINED_FIELD].sort(),
+    );
     expect(sent).toHaveLength(1);
     const request = sent[0];
     expect(request?.method).toBe('POST');
@@ -96,7 +103,7 @@ describe('credential preAuthentication', () => {
       assumeRole: 'USER',
       assumeRoleAccountId: 'customer-7',
     });
-    expect(result).toEqual({ [TOKEN_FIELD]: 'role-token' });
+    expect(result[TOKEN_FIELD]).toBe('role-token');
     expect(sent[1]?.url).toBe(
       'http://127.0.0.1:9/mitel/prod/authentication/2017-09-01/assume-role/token',
     );
@@ -156,7 +163,7 @@ describe('credential preAuthentication', () => {
       tokenUrl: 'http://127.0.0.1:9/sangoma/auth/oauth/token',
       apiBaseUrl: 'http://127.0.0.1:9/sangoma/cpaas/cx/api/v1',
     });
-    expect(result).toEqual({ [TOKEN_FIELD]: 'year-token' });
+    expect(result[TOKEN_FIELD]).toBe('year-token');
     const headers = sent[0]?.headers as Record<string, string>;
     expect(headers.authorization ?? headers.Authorization).toMatch(/^Basic /);
     expect(String(sent[0]?.body)).toContain('scope=cx.agent-calls');
@@ -177,6 +184,32 @@ describe('credential preAuthentication', () => {
     expect(sent[0]?.url).toContain('client_secret=');
     expect(sent[0]?.body).toBeUndefined();
     expect(failure.message).not.toContain(SENTINEL);
+  });
+});
+
+describe('renewal before expiry', () => {
+  const stored = (obtainedAt: number, expiresAt: number) => ({
+    [TOKEN_FIELD]: 'tok',
+    [TOKEN_OBTAINED_FIELD]: obtainedAt,
+    [TOKEN_EXPIRES_FIELD]: expiresAt,
+  });
+
+  it('renews Mitel tokens a little before they expire', () => {
+    const mitel = getProfile('mitel-cloudlink');
+    expect(tokenNeedsRenewal(mitel, stored(0, 3600_000), 1000)).toBe(false);
+    expect(tokenNeedsRenewal(mitel, stored(0, 3600_000), 3600_000 - 1000)).toBe(true);
+  });
+
+  it('keeps Sangoma tokens until they have expired', () => {
+    const sangoma = getProfile('sangoma-cx');
+    expect(tokenNeedsRenewal(sangoma, stored(0, 3600_000), 3600_000 - 1)).toBe(false);
+    expect(tokenNeedsRenewal(sangoma, stored(0, 3600_000), 3600_000)).toBe(true);
+  });
+
+  it('leaves empty tokens and tokens without a known expiry to n8n', () => {
+    const mitel = getProfile('mitel-cloudlink');
+    expect(tokenNeedsRenewal(mitel, { [TOKEN_FIELD]: '' }, 10)).toBe(false);
+    expect(tokenNeedsRenewal(mitel, { [TOKEN_FIELD]: 'old' }, 10)).toBe(false);
   });
 });
 

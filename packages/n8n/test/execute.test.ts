@@ -201,6 +201,34 @@ describe('execute', () => {
     expect(output?.[1]).toEqual({ json: { userId: 'u-2' }, pairedItem: { item: 1 } });
   });
 
+  it('empties an expiring token before the request, so n8n renews it first', async () => {
+    const now = Date.now();
+    const { context, sent } = fakeExecute({
+      parameters: { resource: 'auth', operation: 'whoAmI' },
+      credentials: {
+        ...credentials,
+        accessToken: 'old',
+        tokenObtainedAt: now - 3600_000,
+        tokenExpiresAt: now + 1000,
+      },
+      answer: () => ({ body: { claims: {} } }),
+    });
+    const seen: unknown[] = [];
+    const helpers = context.helpers as unknown as {
+      httpRequestWithAuthentication: (...args: unknown[]) => Promise<unknown>;
+    };
+    const original = helpers.httpRequestWithAuthentication;
+    helpers.httpRequestWithAuthentication = async (...args: unknown[]) => {
+      const options = args[2] as
+        { credentialsDecrypted?: { data?: Record<string, unknown> } } | undefined;
+      seen.push(options?.credentialsDecrypted?.data?.accessToken);
+      return original(...args);
+    };
+    await executeOperations(context, mitel, PROVIDERS.mitel);
+    expect(sent).toHaveLength(1);
+    expect(seen).toEqual(['']);
+  });
+
   it('reports missing required parameters before sending anything', async () => {
     const { context, sent } = fakeExecute({
       parameters: { resource: 'user', operation: 'get', userId: '' },

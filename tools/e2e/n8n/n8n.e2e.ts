@@ -118,6 +118,33 @@ describe('token reuse and renewal across executions', () => {
     );
   });
 
+  it('renews a token that is about to expire before using it: no 401', async () => {
+    const mitel = caseFor('mitel');
+    const id = 'wfmitelwhoami000';
+    await home.importJson(
+      'workflow',
+      workflowJson(id, mitel, { resource: 'auth', operation: 'whoAmI' }),
+    );
+    emulator.control.setTokenLifetime('mitel', 1);
+    try {
+      emulator.control.revokeTokens('mitel');
+      await execute(id); // one 401, then a token that lives one second
+      const before = emulator.control.counters();
+      // A new n8n process takes seconds to start: by its request the token is past renewal.
+      const items = await execute(id);
+      expect(items).toHaveLength(1);
+      const after = emulator.control.counters();
+      expect(after.tokenRequests.byProvider.mitel).toBe(
+        (before.tokenRequests.byProvider.mitel ?? 0) + 1,
+      );
+      expect(after.unauthorized.byProvider.mitel ?? 0).toBe(
+        before.unauthorized.byProvider.mitel ?? 0,
+      );
+    } finally {
+      emulator.control.setTokenLifetime('mitel', 3600);
+    }
+  });
+
   it('fails with the provider’s reason and a hint when the API rejects the request', async () => {
     const mitel = caseFor('mitel');
     const id = 'wfmitelmissing00';
