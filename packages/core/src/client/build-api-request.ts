@@ -3,6 +3,14 @@ import type { HttpMethod, HttpRequest } from '../transport/types';
 import { configurationError } from '../errors/configuration-error';
 import { redactUrl } from '../redact';
 
+/**
+ * A query parameter name, percent-encoded except for `$`: it is legal in a query (RFC 3986
+ * sub-delims) and OData servers document `$top`, `$filter`... literally, not as `%24top`.
+ */
+function encodeQueryName(name: string): string {
+  return encodeURIComponent(name).replace(/%24/g, '$');
+}
+
 /** The URL with the request's query appended; undefined values are skipped. */
 export function buildApiUrl(url: string, query: ApiRequest['query']): string {
   let parsed: URL;
@@ -22,7 +30,7 @@ export function buildApiUrl(url: string, query: ApiRequest['query']): string {
   }
   const pairs = Object.entries(query ?? {})
     .filter(([, value]) => value !== undefined && value !== null)
-    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+    .map(([name, value]) => `${encodeQueryName(name)}=${encodeURIComponent(String(value))}`);
   if (pairs.length === 0) return url;
   return `${url}${url.includes('?') ? '&' : '?'}${pairs.join('&')}`;
 }

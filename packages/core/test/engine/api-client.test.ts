@@ -36,8 +36,22 @@ describe('buildApiUrl', () => {
   it('appends the query, skipping undefined values and encoding the rest', () => {
     expect(
       buildApiUrl('https://x/a', { $top: 5, q: 'a b&c', flag: true, none: undefined as never }),
-    ).toBe('https://x/a?%24top=5&q=a%20b%26c&flag=true');
+    ).toBe('https://x/a?$top=5&q=a%20b%26c&flag=true');
     expect(buildApiUrl('https://x/a?k=1', { j: 2 })).toBe('https://x/a?k=1&j=2');
+  });
+  it('sends OData names with a literal $ and keeps encoding $, & and = in values', () => {
+    expect(
+      buildApiUrl('https://x/calls', {
+        $top: 10,
+        $skip: 20,
+        $filter: "fromName eq 'A&B $1=2'",
+        $orderby: 'createdOn desc',
+        'odd name&=': 'v',
+      }),
+    ).toBe(
+      "https://x/calls?$top=10&$skip=20&$filter=fromName%20eq%20'A%26B%20%241%3D2'" +
+        '&$orderby=createdOn%20desc&odd%20name%26%3D=v',
+    );
   });
   it('rejects relative URLs with a configuration error', () => {
     expect(() => buildApiUrl('/relative', {})).toThrow(
