@@ -1,8 +1,7 @@
 // n8n errors built from core's classification: the provider's message plus our hint, and
 // never the request (which holds the Authorization header) or the raw response.
 import type { HttpResponse, ProviderProfile } from '@switchboard/core';
-import { apiErrorFromResponse, isSwitchboardError } from '@switchboard/core';
-import { networkError } from '@switchboard/core/transport/network-error';
+import { apiErrorFromResponse, isSwitchboardError, networkError } from '@switchboard/core';
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ApiRequest } from '@switchboard/core';

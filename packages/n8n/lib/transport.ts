@@ -1,9 +1,7 @@
 // Core's Transport on top of n8n's own HTTP helper, so token requests go through n8n's proxy,
 // TLS and domain-restriction settings. Resolves for every HTTP status, like every transport.
 import type { HttpRequest, HttpResponse, Transport } from '@switchboard/core';
-import { SwitchboardError } from '@switchboard/core';
-// Not in core's barrel (yet): the same classification the axios transport uses.
-import { networkError } from '@switchboard/core/transport/network-error';
+import { SwitchboardError, networkError } from '@switchboard/core';
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 export type HttpRequestHelper = (options: IHttpRequestOptions) => Promise<unknown>;
