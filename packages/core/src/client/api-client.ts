@@ -11,6 +11,7 @@ import { isTransient, withRetry } from '../engine/retry';
 import { CancellableSleeper } from '../engine/sleep';
 import { redactUrl } from '../redact';
 import { buildApiRequest, isIdempotent } from './build-api-request';
+import { PageVisits } from './page-visits';
 
 export interface ApiClientOptions {
   tokens: TokenManager;
@@ -72,26 +73,17 @@ export class ApiClient {
 
   /**
    * Streams the pages of a list: `next` derives the following request from a page, or returns
-   * undefined on the last one. Pages are yielded as they arrive, never accumulated.
+   * undefined on the last one. Pages are yielded as they arrive, never accumulated; a next page
+   * that was fetched before (a link loop) ends the listing with `unexpected_response`.
    */
   async *paginate(
     first: ApiRequest,
     next: (page: ApiResponse, request: ApiRequest) => ApiRequest | undefined,
   ): AsyncGenerator<PageResult> {
     let request: ApiRequest | undefined = first;
-    let previous = '';
+    const visits = new PageVisits(this.options.provider);
     while (request) {
-      const signature = JSON.stringify([request.method, request.url, request.query, request.body]);
-      if (signature === previous) {
-        throw new SwitchboardError({
-          kind: 'api',
-          code: 'unexpected_response',
-          message: `Pagination did not advance: the next page is ${request.method} ${redactUrl(request.url)} again.`,
-          hint: 'The provider returned the same next-page link twice; report it with the correlation id.',
-          ...(this.options.provider !== undefined ? { provider: this.options.provider } : {}),
-        });
-      }
-      previous = signature;
+      visits.visit(request);
       const response: ApiResponse = await this.send(request);
       yield { request, response };
       request = next(response, request);

@@ -1,4 +1,5 @@
 import { ApiClient } from '../client/api-client';
+import { PageVisits } from '../client/page-visits';
 import { TokenManager } from '../engine/token-manager';
 import type { Clock, Logger, RetryPolicy, TokenStore } from '../engine/types';
 import { diagnose, type Diagnosis } from '../diagnose/diagnose';
@@ -44,7 +45,10 @@ export interface Connection {
     params: OperationParams,
     options?: ExecuteOptions,
   ): Promise<ApiResponse>;
-  /** Streams the pages of an operation one at a time (bounded memory), up to `limit` items. */
+  /**
+   * Streams the pages of an operation one at a time (bounded memory), up to `limit` items. A
+   * next-page link back to a page already read fails with `unexpected_response`.
+   */
   pages(
     operationId: string,
     params: OperationParams,
@@ -110,7 +114,9 @@ export function createConnection(
       params,
     );
     let remaining = opts.limit ?? Number.POSITIVE_INFINITY;
+    const visits = new PageVisits(profile.id);
     while (request !== undefined && remaining > 0) {
+      visits.visit(request);
       const response = await client.send(request);
       const page = readPage(profile, operationId, request, response);
       if (page.items.length >= remaining) {

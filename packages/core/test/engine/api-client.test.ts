@@ -235,4 +235,28 @@ describe('ApiClient', () => {
     };
     await expect(consume()).rejects.toMatchObject({ code: 'unexpected_response' });
   });
+
+  it('paginate stops with an error naming the loop when page 3 links back to page 1', async () => {
+    const { client, apiRequests } = setup(() => statusResponse(200, {}));
+    const seen: string[] = [];
+    const consume = async () => {
+      for await (const { request } of client.paginate(
+        { method: 'GET', url: 'https://api.test/list', query: { page: 'a' } },
+        (_page, request) => ({
+          ...request,
+          query: { page: request.query?.page === 'a' ? 'b' : 'a' },
+        }),
+      )) {
+        seen.push(String(request.query?.page));
+      }
+    };
+    await expect(consume()).rejects.toMatchObject({
+      code: 'unexpected_response',
+      message: expect.stringContaining(
+        'page 3 would be GET https://api.test/list?page=a again, which was already fetched as page 1',
+      ),
+    });
+    expect(seen).toEqual(['a', 'b']);
+    expect(apiRequests()).toHaveLength(2);
+  });
 });
