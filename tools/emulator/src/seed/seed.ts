@@ -77,7 +77,7 @@ function mitelEnv(env: MitelEnv) {
       name: 'ACME Corporation',
       partnerId: partner,
       generatedUsers: env === 'prod' ? 48 : 20,
-      generatedCallRecords: env === 'prod' ? 2500 : 300,
+      generatedCallRecords: env === 'prod' ? 5000 : 300,
     },
     globex: {
       accountId: globex,

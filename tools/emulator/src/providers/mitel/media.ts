@@ -26,7 +26,7 @@ const RECORD_FIELDS = [
   'duration',
 ] as const;
 
-/** Filter + order results per account, so a paging client does not re-filter 2,500 rows per page. */
+/** Filter + order results per account, so a paging client does not re-filter thousands of rows per page. */
 const CACHE_LIMIT = 64;
 
 /** Media service: call history (`GET /calls/records`) and placing calls. */
