@@ -12,13 +12,24 @@ import { SwitchboardError, isSwitchboardError } from '../errors/switchboard-erro
 import { redactText } from '../redact';
 import { DEFAULT_RETRY } from './backoff';
 import { noopLogger } from './logger';
-import { needsRenewal } from './renewal';
+import { isExpired, needsRenewal } from './renewal';
 import { withRetry } from './retry';
 import { CancellableSleeper } from './sleep';
 import { StoreGuard } from './store-guard';
 
 /** Longer than the default 30 s request timeout, as the lease must be. */
 export const DEFAULT_LOCK_LEASE_MS = 60_000;
+
+/** Longest pause before an early renewal that failed is tried again (while the token is valid). */
+export const MAX_RENEWAL_COOL_DOWN_MS = 30_000;
+
+/**
+ * How long to keep using a still-valid token after its early renewal failed before trying
+ * again: 10% of its remaining lifetime, at most 30 s, so a failing endpoint is not hammered.
+ */
+export function renewalCoolDownMs(token: TokenSet, now: number): number {
+  return Math.max(0, Math.min(MAX_RENEWAL_COOL_DOWN_MS, (token.expiresAt - now) / 10));
+}
 
 /** A refresh rejected like this means "use the full grant". */
 function refreshRejected(error: unknown): boolean {
@@ -52,6 +63,10 @@ export class TokenManager {
   private inflight: Promise<TokenSet> | undefined;
   /** A refresh token the provider rejected: never sent again, even if the full grant failed. */
   private rejectedRefreshToken: string | undefined;
+  /** After an early renewal failed: the still-valid token is used without retrying until then. */
+  private renewalRetryAt: number | undefined;
+  /** Whether the failing renewal was already reported (one warning per failing streak). */
+  private renewalWarned = false;
   private closed = false;
 
   constructor(options: TokenManagerOptions) {
@@ -71,11 +86,15 @@ export class TokenManager {
     return this.source.key;
   }
 
-  /** A valid token: the cached one, or the result of the one request in flight. */
+  /**
+   * A valid token: the cached one, or the result of the one request in flight. With `early`
+   * renewal, a renewal that fails while the current token is still valid returns that token
+   * (one warning, a `failed` event) and is tried again on a use after a short cool-down.
+   */
   getToken(): Promise<TokenSet> {
     if (this.closed) return Promise.reject(closedError());
     const cached = this.current;
-    if (cached && !needsRenewal(cached, this.source.renewal, this.clock.now())) {
+    if (cached && (this.fresh(cached) || this.coolingDown(cached))) {
       return Promise.resolve(cached);
     }
     if (!this.inflight) {
@@ -111,6 +130,7 @@ export class TokenManager {
     this.current = undefined;
     this.invalidated = undefined;
     this.rejectedRefreshToken = undefined;
+    this.renewalRetryAt = undefined;
     this.listeners.clear();
   }
 
@@ -118,15 +138,24 @@ export class TokenManager {
     return token !== undefined && !needsRenewal(token, this.source.renewal, this.clock.now());
   }
 
+  /** The current token is being used on after a failed renewal and the cool-down still runs. */
+  private coolingDown(token: TokenSet): boolean {
+    const now = this.clock.now();
+    return this.renewalRetryAt !== undefined && now < this.renewalRetryAt && !isExpired(token, now);
+  }
+
   /** read → lock → re-read → fetch → store → release. */
   private async acquire(): Promise<TokenSet> {
     const key = this.source.key;
     const stored = await this.store.get(key);
     if (this.fresh(stored)) return this.adopt(stored);
+    // The newest token known: still usable if its early renewal fails.
+    let latest = stored ?? this.current;
     const release = await this.store.lock(key, this.leaseMs);
     try {
       const reread = release ? await this.store.get(key) : stored;
       if (this.fresh(reread)) return this.adopt(reread);
+      latest = reread ?? this.current;
       const token = await this.fetch(reread ?? this.current ?? this.invalidated);
       if (this.closed) throw closedError();
       await this.store.set(key, token);
@@ -134,10 +163,9 @@ export class TokenManager {
       return this.adopt(token);
     } catch (error: unknown) {
       const safe = this.safeError(error);
-      this.emit({
-        type: 'failed',
-        code: isSwitchboardError(safe) ? safe.code : 'unexpected_response',
-      });
+      const code = isSwitchboardError(safe) ? safe.code : 'unexpected_response';
+      this.emit({ type: 'failed', code });
+      if (this.usableAfterFailedRenewal(latest)) return this.keepUsing(latest, code);
       throw safe;
     } finally {
       await release?.();
@@ -147,6 +175,37 @@ export class TokenManager {
   private adopt(token: TokenSet): TokenSet {
     this.current = token;
     this.invalidated = undefined;
+    this.renewalRetryAt = undefined;
+    this.renewalWarned = false;
+    return token;
+  }
+
+  /** `early` only (at-expiry renews expired tokens), never an expired or rejected token. */
+  private usableAfterFailedRenewal(token: TokenSet | undefined): token is TokenSet {
+    return (
+      token !== undefined &&
+      !this.closed &&
+      this.source.renewal.mode === 'early' &&
+      !isExpired(token, this.clock.now()) &&
+      token.accessToken !== this.invalidated?.accessToken
+    );
+  }
+
+  /** Goes on with the still-valid token; the next use after the cool-down renews again. */
+  private keepUsing(token: TokenSet, code: string): TokenSet {
+    const now = this.clock.now();
+    const coolDownMs = renewalCoolDownMs(token, now);
+    const warned = this.renewalWarned;
+    this.adopt(token);
+    this.renewalRetryAt = now + coolDownMs;
+    this.renewalWarned = true;
+    const message =
+      `Token renewal failed for ${this.source.provider} (${code}); still using the current ` +
+      `token, which expires at ${new Date(token.expiresAt).toISOString()} ` +
+      `(in ${Math.ceil((token.expiresAt - now) / 1000)} s). Renewal will be retried on the ` +
+      `next use after ${Math.ceil(coolDownMs / 1000)} s.`;
+    if (warned) this.logger.debug(message);
+    else this.logger.warn(message);
     return token;
   }
 

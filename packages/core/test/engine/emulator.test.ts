@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMULATOR_SEED, startEmulator, type Emulator } from '@switchboard/emulator';
+import { expectNoSecrets } from '@switchboard/testkit';
 import {
   ApiClient,
   createAxiosTransport,
@@ -11,8 +12,8 @@ import {
   TokenManager,
   tokenErrorFromResponse,
 } from './engine';
-import type { OAuthTokenSourceOptions, RenewalPolicy, TokenStore } from './engine';
-import { EARLY, FakeClock } from './fakes';
+import type { Logger, OAuthTokenSourceOptions, RenewalPolicy, TokenStore } from './engine';
+import { EARLY, FakeClock, recordingLogger } from './fakes';
 
 const SEED = EMULATOR_SEED;
 const transport = createAxiosTransport({ timeoutMs: 5_000 });
@@ -41,6 +42,7 @@ function manager(
     clock?: FakeClock;
     store?: TokenStore;
     defaultExpiresInSec?: number;
+    logger?: Logger;
   } = {},
 ) {
   const source = createOAuthTokenSource({
@@ -59,6 +61,7 @@ function manager(
     retry: fastRetry,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.store ? { store: options.store } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
 }
 
@@ -338,7 +341,7 @@ describe('token engine against the emulator (real HTTP)', () => {
   });
 
   describe('faults', () => {
-    const generic = () => {
+    const generic = (options: Parameters<typeof manager>[3] = {}) => {
       const client = SEED.generic.clients.service;
       return manager(
         'generic-oauth2',
@@ -348,8 +351,39 @@ describe('token engine against the emulator (real HTTP)', () => {
           client: { id: client.clientId, secret: client.clientSecret, placement: 'basic' },
           scope: 'read',
         },
+        options,
       );
     };
+
+    it('an early renewal failing with 503 keeps the valid token working, then renews', async () => {
+      const clock = new FakeClock(Date.now());
+      const logger = recordingLogger();
+      const tokens = generic({ clock, logger });
+      const client = new ApiClient({ tokens, transport, provider: 'generic-oauth2' });
+      const first = await tokens.getToken();
+      clock.time = first.expiresAt - 30_000; // inside the early-renewal window
+      emulator.control.injectFault({
+        provider: 'generic',
+        kind: 'status',
+        target: 'token',
+        status: 503,
+        count: fastRetry.retries + 1,
+      });
+      const me = await client.send({ method: 'GET', url: `${emulator.url}/generic/api/me` });
+      expect(me.status).toBe(200);
+      expect((await tokens.getToken()).accessToken).toBe(first.accessToken);
+      expect(tokenRequests()).toBe(1 + fastRetry.retries + 1);
+      const warnings = logger.lines.filter((line) => line.startsWith('warn'));
+      expect(warnings).toHaveLength(1);
+      expectNoSecrets(warnings[0] ?? '', [
+        first.accessToken,
+        SEED.generic.clients.service.clientSecret,
+      ]);
+      clock.advance(30_000 / 10);
+      expect((await tokens.getToken()).accessToken).not.toBe(first.accessToken);
+      expect(tokenRequests()).toBe(1 + fastRetry.retries + 1 + 1);
+      await tokens.close();
+    });
 
     it('retries token requests after 503, 429 (Retry-After), a reset connection and an HTML proxy page', async () => {
       emulator.control.injectFault({

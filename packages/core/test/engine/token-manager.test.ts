@@ -399,3 +399,97 @@ describe('TokenManager', () => {
     });
   });
 });
+
+describe('TokenManager: an early renewal that fails while the token is still valid', () => {
+  const SECRET = 'SENTINEL-renewal-secret';
+  const LIFETIME_MS = 3_600_000;
+  /** 30 s before expiry: inside the 60 s early-renewal window. */
+  const INTO_WINDOW_MS = LIFETIME_MS - 30_000;
+
+  function setup(renewalResponse: () => HttpResponse) {
+    const clock = new FakeClock();
+    let issued = 0;
+    const transport = fakeTransport((_request, index) =>
+      index === 0 ? tokenResponse(`SENTINEL-access-${++issued}`, 3600) : renewalResponse(),
+    );
+    const logger = recordingLogger();
+    const manager = new TokenManager({
+      source: testSource(clock, EARLY, SECRET),
+      transport,
+      clock,
+      logger,
+      retry: { retries: 2, baseDelayMs: 100, maxDelayMs: 1000 },
+      sleep: recordingSleep(),
+      random: () => 0.5,
+      secrets: [SECRET],
+    });
+    const events: string[] = [];
+    manager.on((event) =>
+      events.push(event.type === 'failed' ? `failed:${event.code}` : event.type),
+    );
+    const warnings = () => logger.lines.filter((line) => line.startsWith('warn'));
+    return { clock, transport, logger, manager, events, warnings };
+  }
+
+  it('returns the valid token after 5xx retries, warns once, and retries after the cool-down', async () => {
+    let renewal = statusResponse(503);
+    const { clock, transport, logger, manager, events, warnings } = setup(() => renewal);
+    const first = await manager.getToken();
+    clock.advance(INTO_WINDOW_MS);
+    expect(await manager.getToken()).toBe(first);
+    expect(transport.requests).toHaveLength(1 + 3); // the grant, then one attempt + 2 retries
+    expect(events).toContain('failed:server_error');
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toContain(new Date(first.expiresAt).toISOString());
+    expect(warnings()[0]).toMatch(/retried on the next use/);
+    expect(logger.lines.join('\n')).not.toMatch(/SENTINEL/);
+
+    // Cool-down: 10% of the 30 s left. Within it, no request at all.
+    expect(await manager.getToken()).toBe(first);
+    clock.advance(2_999);
+    expect(await manager.getToken()).toBe(first);
+    expect(transport.requests).toHaveLength(4);
+
+    // After it, the next use tries again; a second failure does not warn again.
+    clock.advance(1);
+    expect(await manager.getToken()).toBe(first);
+    expect(transport.requests).toHaveLength(7);
+    expect(warnings()).toHaveLength(1);
+
+    renewal = tokenResponse('SENTINEL-access-renewed', 3600);
+    clock.advance(3_000);
+    expect((await manager.getToken()).accessToken).toBe('SENTINEL-access-renewed');
+    expect(events.at(-1)).toBe('obtained');
+  });
+
+  it('also for 400/401 from the token endpoint; concurrent callers share one attempt', async () => {
+    const { clock, transport, manager, events, warnings } = setup(() =>
+      statusResponse(401, { error: 'invalid_client' }),
+    );
+    const first = await manager.getToken();
+    clock.advance(INTO_WINDOW_MS);
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => manager.getToken()));
+    expect(tokens.every((token) => token === first)).toBe(true);
+    expect(transport.requests).toHaveLength(2);
+    expect(events.filter((event) => event === 'failed:invalid_client')).toHaveLength(1);
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toMatch(/invalid_client/);
+  });
+
+  it('once the token has expired, the failure reaches the caller as before', async () => {
+    const { clock, manager } = setup(() => statusResponse(503));
+    const first = await manager.getToken();
+    clock.advance(INTO_WINDOW_MS);
+    expect(await manager.getToken()).toBe(first);
+    clock.advance(30_000);
+    await expect(manager.getToken()).rejects.toMatchObject({ code: 'server_error' });
+  });
+
+  it('never falls back to a token the provider rejected (invalidated after a 401)', async () => {
+    const { clock, manager } = setup(() => statusResponse(503));
+    const first = await manager.getToken();
+    clock.advance(INTO_WINDOW_MS);
+    await manager.invalidate(first.accessToken);
+    await expect(manager.getToken()).rejects.toMatchObject({ code: 'server_error' });
+  });
+});
