@@ -17,7 +17,10 @@ import { withRetry } from './retry';
 import { CancellableSleeper } from './sleep';
 import { StoreGuard } from './store-guard';
 
-/** Longer than the default 30 s request timeout, as the lease must be. */
+/**
+ * Lease of the cluster-wide lock. The holder prolongs it while its fetch runs (Redis store), so
+ * this only bounds how long a crashed holder keeps the others waiting.
+ */
 export const DEFAULT_LOCK_LEASE_MS = 60_000;
 
 /** Longest pause before an early renewal that failed is tried again (while the token is valid). */

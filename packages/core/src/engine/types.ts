@@ -46,7 +46,9 @@ export interface TokenStore {
   /**
    * Cluster-wide single flight. Resolves to a release function when the lock is held, or
    * undefined when the store has no locking (memory, file): then in-process single-flight
-   * is all there is. Redis: lease with a random owner and compare-and-delete release.
+   * is all there is. Redis: lease with a random owner and compare-and-delete release. The lock
+   * must stay held until released however long the fetch takes (Redis prolongs its lease); a
+   * holder that dies loses it after `leaseMs`.
    */
   lock?(key: string, leaseMs: number): Promise<(() => Promise<void>) | undefined>;
   close(): Promise<void>;
@@ -66,7 +68,7 @@ export interface TokenManagerOptions {
   clock?: Clock;
   logger?: Logger;
   retry?: RetryPolicy;
-  /** Lease for the cluster-wide lock; must exceed the token request timeout. */
+  /** Lease for the cluster-wide lock: how long a crashed holder blocks the others. */
   lockLeaseMs?: number;
   /** Injected for tests (fake timers); defaults to setTimeout-based sleep. */
   sleep?: (ms: number) => Promise<void>;

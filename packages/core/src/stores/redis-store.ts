@@ -37,6 +37,13 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0`;
 
+/** Prolongs the lease only while we still own it. */
+const EXTEND_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0`;
+
 function unavailable(message: string): SwitchboardError {
   return new SwitchboardError({
     kind: 'configuration',
@@ -59,6 +66,8 @@ export class RedisTokenStore implements TokenStore {
   private readonly logger: Logger;
   private readonly pollMs: number;
   private readonly sleeper = new CancellableSleeper();
+  /** Lease renewals of the locks this store holds, stopped on release and on close. */
+  private readonly heartbeats = new Set<NodeJS.Timeout>();
   private connecting: Promise<void> | undefined;
   private warnedUndecryptable = false;
 
@@ -134,31 +143,64 @@ export class RedisTokenStore implements TokenStore {
   /**
    * Takes the lease, waiting while another process holds it. Returns early (without the lease)
    * as soon as that process has stored a new token: the caller re-reads and uses it.
+   *
+   * The holder prolongs its lease every `leaseMs / 3` until it releases it, so the lease covers
+   * a token fetch of any length (retries, timeouts, Retry-After) while a crashed holder's lease
+   * still lapses within `leaseMs`. Waiters therefore wait as long as the lease is alive, exactly
+   * like callers in one process wait for the request in flight.
    */
   async lock(key: string, leaseMs: number): Promise<() => Promise<void>> {
     await this.ready();
     const owner = randomUUID();
     const lockKey = `${this.prefix}lock:${key}`;
     const before = await this.fingerprint(key);
-    const deadline = Date.now() + leaseMs + 1_000;
     let wait = this.pollMs;
     for (;;) {
       if ((await this.client.set(lockKey, owner, 'PX', leaseMs, 'NX')) === 'OK') {
+        const heartbeat = this.keepLeaseAlive(lockKey, owner, leaseMs);
         return async () => {
+          this.stopHeartbeat(heartbeat);
           await this.client.eval(RELEASE_SCRIPT, 1, lockKey, owner);
         };
       }
       const now = await this.fingerprint(key);
       if (now !== undefined && now !== before) return async () => undefined;
-      if (Date.now() > deadline)
-        throw unavailable('Redis token store: timed out waiting for the token lease.');
       await this.sleeper.sleep(wait);
       wait = Math.min(wait * 2, this.pollMs * 8);
     }
   }
 
+  /** Prolongs the lease on an unref()'d interval; stops once the lease is no longer ours. */
+  private keepLeaseAlive(lockKey: string, owner: string, leaseMs: number): NodeJS.Timeout {
+    const heartbeat = setInterval(
+      () => {
+        this.client.eval(EXTEND_SCRIPT, 1, lockKey, owner, String(leaseMs)).then(
+          (extended) => {
+            if (extended === 1) return;
+            this.stopHeartbeat(heartbeat);
+            this.logger.debug('Redis token store: the token lease lapsed before it was released.');
+          },
+          (error: unknown) =>
+            this.logger.debug(
+              `Redis token store: could not prolong the token lease (${error instanceof Error ? error.message : String(error)}).`,
+            ),
+        );
+      },
+      Math.max(1, Math.floor(leaseMs / 3)),
+    );
+    heartbeat.unref();
+    this.heartbeats.add(heartbeat);
+    return heartbeat;
+  }
+
+  private stopHeartbeat(heartbeat: NodeJS.Timeout): void {
+    clearInterval(heartbeat);
+    this.heartbeats.delete(heartbeat);
+  }
+
   async close(): Promise<void> {
     this.sleeper.cancelAll(unavailable('Redis token store closed.'));
+    for (const heartbeat of [...this.heartbeats]) this.stopHeartbeat(heartbeat);
     if (!this.ownsClient) return;
     try {
       if (this.client.status === 'ready') await this.client.quit();

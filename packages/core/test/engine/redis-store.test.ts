@@ -1,7 +1,16 @@
 import { startRedis, type RunningRedis } from '@switchboard/testkit';
 import { RedisTokenStore, TokenManager } from './engine';
 import type { TokenSet } from './engine';
-import { FakeClock, fakeTransport, recordingLogger, testSource, tokenResponse } from './fakes';
+import {
+  FakeClock,
+  deferred,
+  fakeTransport,
+  recordingLogger,
+  testSource,
+  tokenResponse,
+} from './fakes';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const KEY = 'redis-test-encryption-key-0123456789';
 
@@ -97,6 +106,59 @@ describe('RedisTokenStore (real redis-server)', () => {
     await a.set('cred', token('from-a'));
     await waiting;
     expect((await b.get('cred'))?.accessToken).toBe('from-a');
+  });
+
+  it('the holder prolongs its lease until it releases it; a crashed holder’s lease lapses', async () => {
+    const leaseMs = 600;
+    const a = open('beat:');
+    const b = open('beat:');
+    const releaseA = await a.lock('cred', leaseMs);
+    let bHasIt = false;
+    const waiting = b.lock('cred', leaseMs).then((release) => ((bHasIt = true), release));
+    await pause(3 * leaseMs); // several leases: without renewal, B would hold it by now
+    expect(bHasIt).toBe(false);
+    const { Redis } = await import('ioredis');
+    const raw = new Redis(redis.url);
+    try {
+      expect(await raw.pttl('beat:lock:cred')).toBeGreaterThan(0);
+      await releaseA();
+      const releaseB = await waiting;
+      expect(bHasIt).toBe(true);
+      // B "crashes": its store closes without releasing, so nothing prolongs the lease any more.
+      await b.close();
+      const c = open('beat:');
+      await (
+        await c.lock('cred', leaseMs)
+      )();
+      expect(await raw.exists('beat:lock:cred')).toBe(0);
+      await releaseB().catch(() => undefined);
+    } finally {
+      raw.disconnect();
+    }
+  });
+
+  it('a token fetch longer than the lease is still one request for the cluster', async () => {
+    const clock = new FakeClock(Date.now());
+    const gate = deferred<void>();
+    let requests = 0;
+    const transport = fakeTransport(async () => {
+      requests += 1;
+      await gate.promise;
+      return tokenResponse(`slow-${requests}`, 3600);
+    });
+    const [first, second] = [open('slow:'), open('slow:')].map(
+      (store) =>
+        new TokenManager({ source: testSource(clock), transport, store, clock, lockLeaseMs: 600 }),
+    );
+    const fromFirst = first!.getToken();
+    while (requests === 0) await pause(5);
+    const fromSecond = second!.getToken();
+    await pause(1_800); // three leases
+    expect(requests).toBe(1);
+    gate.resolve();
+    const tokens = await Promise.all([fromFirst, fromSecond]);
+    expect(tokens.map((t) => t.accessToken)).toEqual(['slow-1', 'slow-1']);
+    expect(requests).toBe(1);
   });
 
   it('two managers sharing Redis make one token request between them', async () => {
