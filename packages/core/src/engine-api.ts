@@ -27,6 +27,11 @@ export { needsRenewal, isExpired, DEFAULT_RENEWAL } from './engine/renewal';
 export { backoffDelay, DEFAULT_RETRY } from './engine/backoff';
 export { isTransient } from './engine/retry';
 export { TokenManager, DEFAULT_LOCK_LEASE_MS } from './engine/token-manager';
+export {
+  DEFAULT_REFRESH_TOKEN_LIFETIME_SEC,
+  keepTokenUntil,
+  withRefreshExpiry,
+} from './engine/refresh-expiry';
 export { noopLogger, consoleLogger } from './engine/logger';
 export { MAX_TIMER_MS } from './engine/sleep';
 

@@ -12,6 +12,7 @@ import { SwitchboardError, isSwitchboardError } from '../errors/switchboard-erro
 import { redactText } from '../redact';
 import { DEFAULT_RETRY } from './backoff';
 import { noopLogger } from './logger';
+import { withRefreshExpiry } from './refresh-expiry';
 import { isExpired, needsRenewal } from './renewal';
 import { withRetry } from './retry';
 import { CancellableSleeper } from './sleep';
@@ -212,8 +213,17 @@ export class TokenManager {
     return token;
   }
 
-  /** Refresh when possible; a rejected refresh falls back to the full grant, once. */
+  /**
+   * The next token, with `refreshExpiresAt` so that stores keep it while its refresh token
+   * works (a new process then refreshes instead of signing in again).
+   */
   private async fetch(previous: TokenSet | undefined): Promise<TokenSet> {
+    const token = await this.fetchFromProvider(previous);
+    return withRefreshExpiry(token, previous, this.source.refreshTokenLifetimeSec);
+  }
+
+  /** Refresh when possible; a rejected refresh falls back to the full grant, once. */
+  private async fetchFromProvider(previous: TokenSet | undefined): Promise<TokenSet> {
     const refresh = this.source.refresh?.bind(this.source);
     const refreshToken = previous?.refreshToken;
     if (refresh && previous && refreshToken && refreshToken !== this.rejectedRefreshToken) {

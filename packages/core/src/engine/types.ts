@@ -29,6 +29,8 @@ export interface TokenSource {
   readonly renewal: RenewalPolicy;
   /** Runs the full grant (and any follow-up such as Mitel assume-role). */
   obtain(transport: Transport): Promise<TokenSet>;
+  /** How long its refresh tokens stay usable, seconds; default 24 hours. */
+  readonly refreshTokenLifetimeSec?: number;
   /** Exchanges a refresh token; absent when the provider has none. */
   refresh?(token: TokenSet, transport: Transport): Promise<TokenSet>;
 }

@@ -15,6 +15,8 @@ export interface OAuthTokenSourceOptions {
   defaultExpiresInSec: number;
   /** Offer `refresh` when responses carry refresh tokens (Mitel). Default true. */
   supportsRefresh?: boolean;
+  /** How long refresh tokens stay usable, seconds; default 24 hours. */
+  refreshTokenLifetimeSec?: number;
   correlationHeader?: string;
   clock?: Clock;
 }
@@ -46,6 +48,9 @@ export function createOAuthTokenSource(options: OAuthTokenSourceOptions): TokenS
     key: options.key,
     provider: options.provider,
     renewal: options.renewal,
+    ...(options.refreshTokenLifetimeSec === undefined
+      ? {}
+      : { refreshTokenLifetimeSec: options.refreshTokenLifetimeSec }),
     async obtain(transport: Transport): Promise<TokenSet> {
       const request = buildTokenRequest({ ...options.request, grant: options.grant });
       const response = await transport(request);

@@ -8,6 +8,11 @@ export interface TokenSet {
   obtainedAt: number;
   expiresAt: number;
   refreshToken?: string;
+  /**
+   * When `refreshToken` stops working, as far as known (the profile's declared lifetime, or a
+   * conservative default): stores keep the token at least this long so it can still be refreshed.
+   */
+  refreshExpiresAt?: number;
   scope?: string;
 }
 

@@ -477,6 +477,7 @@ export const mitelCloudLink: ProviderProfile = {
     extraParams: { account_id: '{accountId}' },
     defaultExpiresInSec: 3600,
     supportsRefresh: true,
+    refreshTokenLifetimeSec: 14 * 24 * 3600,
     assumeRole: {
       url: '{service:authentication}/assume-role/token',
       roleField: 'assumeRole',

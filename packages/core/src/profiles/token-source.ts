@@ -41,6 +41,9 @@ export function createTokenSource(
     defaultExpiresInSec: profile.token.defaultExpiresInSec,
     // An assumed-role token is renewed by signing in and assuming the role again.
     supportsRefresh: profile.token.supportsRefresh && role === undefined,
+    ...(profile.token.refreshTokenLifetimeSec === undefined
+      ? {}
+      : { refreshTokenLifetimeSec: profile.token.refreshTokenLifetimeSec }),
     ...(profile.correlationHeader === undefined
       ? {}
       : { correlationHeader: profile.correlationHeader }),

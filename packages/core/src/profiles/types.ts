@@ -120,6 +120,11 @@ export interface TokenEndpointDef {
   /** Default when the response has no usable `expires_in`, seconds. */
   defaultExpiresInSec: number;
   supportsRefresh: boolean;
+  /**
+   * How long a refresh token stays usable, seconds (Mitel: 14 days). Shared stores keep a token
+   * that long so a restart refreshes instead of signing in again; default 24 hours.
+   */
+  refreshTokenLifetimeSec?: number;
   /** Credential field choosing the grant (values are GrantType); default: the first grant. */
   grantField?: string;
   /** Credential field choosing the client-authentication placement (generic OAuth2). */

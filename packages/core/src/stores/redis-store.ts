@@ -5,6 +5,7 @@ import type { Logger, TokenStore } from '../engine/types';
 import { configurationError } from '../errors/configuration-error';
 import { SwitchboardError } from '../errors/switchboard-error';
 import { noopLogger } from '../engine/logger';
+import { keepTokenUntil } from '../engine/refresh-expiry';
 import { CancellableSleeper } from '../engine/sleep';
 import { redactUrl } from '../redact';
 import { deriveKey, openToken, sealToken, tokenFingerprint } from './token-codec';
@@ -55,7 +56,7 @@ function unavailable(message: string): SwitchboardError {
 
 /**
  * Tokens shared by several processes through Redis: values encrypted (AES-256-GCM), expiring
- * with the token, and a lease lock (`SET NX PX`, compare-and-delete release) so a cluster makes
+ * with the token (or with its refresh token, which can still renew it), and a lease lock (`SET NX PX`, compare-and-delete release) so a cluster makes
  * one token request per credential at a time.
  */
 export class RedisTokenStore implements TokenStore {
@@ -120,7 +121,8 @@ export class RedisTokenStore implements TokenStore {
 
   async set(key: string, token: TokenSet): Promise<void> {
     await this.ready();
-    const ttl = Math.max(1_000, Math.round(token.expiresAt - Date.now()));
+    // Kept while its refresh token works, not just while the access token does.
+    const ttl = Math.max(1_000, Math.round(keepTokenUntil(token) - Date.now()));
     const value = `${tokenFingerprint(token.accessToken, this.key)}:${sealToken(token, this.key, key)}`;
     await this.client.set(this.tokenKey(key), value, 'PX', ttl);
   }

@@ -61,6 +61,26 @@ describe('RedisTokenStore (real redis-server)', () => {
     }
   });
 
+  it('keeps a token with a refresh token until the refresh token expires, not the access token', async () => {
+    const store = open('keep:');
+    const refreshable: TokenSet = {
+      ...token('short-lived', 2_000),
+      refreshToken: 'SENTINEL-refresh',
+      refreshExpiresAt: Date.now() + 14 * 24 * 3_600_000,
+    };
+    await store.set('cred', refreshable);
+    const { Redis } = await import('ioredis');
+    const raw = new Redis(redis.url);
+    try {
+      const ttl = await raw.pttl('keep:token:cred');
+      expect(ttl).toBeGreaterThan(13 * 24 * 3_600_000);
+      expect(ttl).toBeLessThanOrEqual(14 * 24 * 3_600_000);
+    } finally {
+      raw.disconnect();
+    }
+    expect(await store.get('cred')).toEqual(refreshable);
+  });
+
   it('deleteIf compares before dropping', async () => {
     const store = open('cmp:');
     await store.set('cred', token('fresh'));

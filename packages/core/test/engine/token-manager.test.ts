@@ -1,4 +1,13 @@
-import { backoffDelay, isExpired, needsRenewal, SwitchboardError, TokenManager } from './engine';
+import {
+  backoffDelay,
+  DEFAULT_REFRESH_TOKEN_LIFETIME_SEC,
+  isExpired,
+  keepTokenUntil,
+  needsRenewal,
+  SwitchboardError,
+  TokenManager,
+  withRefreshExpiry,
+} from './engine';
 import type { HttpResponse, TokenSet, TokenStore } from './engine';
 import {
   EARLY,
@@ -491,5 +500,56 @@ describe('TokenManager: an early renewal that fails while the token is still val
     clock.advance(INTO_WINDOW_MS);
     await manager.invalidate(first.accessToken);
     await expect(manager.getToken()).rejects.toMatchObject({ code: 'server_error' });
+  });
+});
+
+describe('refresh-token lifetime (how long stores keep a token)', () => {
+  const HOUR_MS = 3_600_000;
+  const DAY_MS = 24 * HOUR_MS;
+
+  function setup(lifetimeSec?: number) {
+    const clock = new FakeClock();
+    const transport = fakeTransport((request, index) =>
+      formOf(request)['grant_type'] === 'refresh_token' && index === 2
+        ? tokenResponse(`a${index}`, 3600) // refresh answer without a new refresh token
+        : tokenResponse(`a${index}`, 3600, `r${index}`),
+    );
+    const base = testSource(clock);
+    const source =
+      lifetimeSec === undefined ? base : { ...base, refreshTokenLifetimeSec: lifetimeSec };
+    const manager = new TokenManager({ source, transport, clock, random: () => 0.5 });
+    return { clock, manager };
+  }
+
+  it('stamps refreshExpiresAt from the declared lifetime, keeping it when the refresh token is kept', async () => {
+    const { clock, manager } = setup(14 * 24 * 3600);
+    const first = await manager.getToken();
+    expect(first.refreshExpiresAt).toBe(first.obtainedAt + 14 * DAY_MS);
+    expect(keepTokenUntil(first)).toBe(first.obtainedAt + 14 * DAY_MS);
+    clock.advance(HOUR_MS);
+    const rotated = await manager.getToken();
+    expect(rotated.refreshToken).toBe('r1');
+    expect(rotated.refreshExpiresAt).toBe(rotated.obtainedAt + 14 * DAY_MS);
+    clock.advance(HOUR_MS);
+    const kept = await manager.getToken();
+    expect(kept.refreshToken).toBe('r1');
+    expect(kept.refreshExpiresAt).toBe(rotated.refreshExpiresAt);
+  });
+
+  it('assumes 24 hours when the source declares no lifetime; no refresh token, no extension', async () => {
+    const { manager } = setup();
+    const token = await manager.getToken();
+    expect(DEFAULT_REFRESH_TOKEN_LIFETIME_SEC).toBe(24 * 3600);
+    expect(token.refreshExpiresAt).toBe(token.obtainedAt + DAY_MS);
+    const plain: TokenSet = {
+      accessToken: 'x',
+      tokenType: 'Bearer',
+      obtainedAt: 0,
+      expiresAt: HOUR_MS,
+    };
+    expect(withRefreshExpiry(plain, undefined, 60)).toBe(plain);
+    expect(keepTokenUntil(plain)).toBe(HOUR_MS);
+    // A token stored by someone else with a refresh token but no stamp is kept a day too.
+    expect(keepTokenUntil({ ...plain, refreshToken: 'r' })).toBe(DAY_MS);
   });
 });

@@ -104,6 +104,13 @@ describe('token requests built from profiles', () => {
     });
   });
 
+  it('Mitel declares 14-day refresh tokens; profiles without a declaration leave the default', () => {
+    const mitel = createTokenSource(getProfile('mitel-cloudlink'), mitelCredentials);
+    expect(mitel.refreshTokenLifetimeSec).toBe(14 * 24 * 3600);
+    const generic = createTokenSource(getProfile('generic-oauth2'), genericCredentials);
+    expect(generic.refreshTokenLifetimeSec).toBeUndefined();
+  });
+
   it('Mitel assume-role exchanges the first token for a role-limited one', async () => {
     const credentials = {
       ...mitelCredentials,
