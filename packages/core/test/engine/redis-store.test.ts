@@ -129,7 +129,8 @@ describe('RedisTokenStore (real redis-server)', () => {
   });
 
   it('the holder prolongs its lease until it releases it; a crashed holder’s lease lapses', async () => {
-    const leaseMs = 600;
+    // Renewed every lease/3: a lease of 1.5 s tolerates a 1 s stall of a busy CI machine.
+    const leaseMs = 1_500;
     const a = open('beat:');
     const b = open('beat:');
     const releaseA = await a.lock('cred', leaseMs);
@@ -155,7 +156,7 @@ describe('RedisTokenStore (real redis-server)', () => {
     } finally {
       raw.disconnect();
     }
-  });
+  }, 20_000);
 
   it('a token fetch longer than the lease is still one request for the cluster', async () => {
     const clock = new FakeClock(Date.now());
@@ -168,18 +169,24 @@ describe('RedisTokenStore (real redis-server)', () => {
     });
     const [first, second] = [open('slow:'), open('slow:')].map(
       (store) =>
-        new TokenManager({ source: testSource(clock), transport, store, clock, lockLeaseMs: 600 }),
+        new TokenManager({
+          source: testSource(clock),
+          transport,
+          store,
+          clock,
+          lockLeaseMs: 1_500,
+        }),
     );
     const fromFirst = first!.getToken();
     while (requests === 0) await pause(5);
     const fromSecond = second!.getToken();
-    await pause(1_800); // three leases
+    await pause(4_500); // three leases
     expect(requests).toBe(1);
     gate.resolve();
     const tokens = await Promise.all([fromFirst, fromSecond]);
     expect(tokens.map((t) => t.accessToken)).toEqual(['slow-1', 'slow-1']);
     expect(requests).toBe(1);
-  });
+  }, 20_000);
 
   it('two managers sharing Redis make one token request between them', async () => {
     const clock = new FakeClock(Date.now());
