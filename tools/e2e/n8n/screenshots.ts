@@ -2,22 +2,14 @@
 // signed in as the owner. Screenshots go to tools/e2e/artifacts/ (git-ignored).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { getProfile } from '@switchboard/core';
 import type { ProviderCase } from './fixtures';
 import { credentialId } from './fixtures';
 import type { Owner } from './rest';
+import { launchChromium } from '../browser';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Shown {
   /** Credential field labels of the profile found in the credential dialog. */
@@ -34,10 +26,7 @@ export async function takeScreenshots(
 ): Promise<Shown> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const profile = getProfile('mitel-cloudlink');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signIn(page, baseUrl, owner);

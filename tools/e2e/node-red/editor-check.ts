@@ -3,18 +3,8 @@
 // there, presses "Test connection" and reads the verdict; saves screenshots.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { launchChromium } from '../browser';
 
 export interface EditorVerdict {
   /** Switchboard node types in the palette's "Switchboard" category. */
@@ -61,10 +51,7 @@ function settle(page: Page): Promise<void> {
 
 export async function checkEditor(nodeRedUrl: string, artifacts: string): Promise<EditorVerdict> {
   mkdirSync(artifacts, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(nodeRedUrl);

@@ -11,19 +11,12 @@ import { join } from 'node:path';
 import { EMULATOR_SEED, startEmulator } from '@switchboard/emulator';
 import { credentialJson, credentialId, providerCases } from '../../../e2e/n8n/fixtures';
 import { N8nHome, installN8n, packPackage } from '../../../e2e/n8n/harness';
+import { median } from '../stats';
 import type { Bench } from '../types';
 
 const ROUNDS = 3;
 const ITEMS = 200;
 const NODE = 'Under Test';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 /** Manual trigger → Set (an array of N numbers) → Split Out → the node under test. */
 function benchWorkflow(id: string, underTest: Record<string, unknown>): Record<string, unknown> {

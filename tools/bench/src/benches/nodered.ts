@@ -13,19 +13,12 @@ import { deployFlows } from '../../../e2e/node-red/admin-api';
 import type { FlowNode } from '../../../e2e/node-red/admin-api';
 import { startNodeRed } from '../../../e2e/node-red/node-red-instance';
 import { installTarball, packTarball } from '../../../e2e/node-red/palette';
+import { median } from '../stats';
 import type { Bench } from '../types';
 
 const ROUNDS = 7;
 const MESSAGES_PER_ROUND = 300;
 const TAB = 'bench';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 const SPLIT = `const total = Number(msg.req.query.n);
 const batch = msg._msgid;

@@ -11,20 +11,13 @@ import {
   TokenManager,
 } from '@switchboard/core';
 import { EMULATOR_SEED, startEmulator } from '@switchboard/emulator';
+import { median } from '../stats';
 import type { Bench } from '../types';
 
 const ROUNDS = 9;
 const CALLS_PER_ROUND = 400;
 const CONCURRENCY = 8;
 const WARM_UP_CALLS = 200;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 /** Calls per second for `calls` requests made by `CONCURRENCY` sequential loops. */
 async function throughput(calls: number, call: () => Promise<unknown>): Promise<number> {

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import axios, { type AxiosResponse } from 'axios';
 import { createConnection, getProfile, type Connection } from '@switchboard/core';
 import { EMULATOR_SEED, startEmulator } from '@switchboard/emulator';
+import { median } from '../stats';
 import type { Bench } from '../types';
 
 const ROUNDS = 15;
@@ -13,14 +14,6 @@ const PAGE_SIZE = 100;
 interface HalPage {
   _links?: { next?: { href?: string } | string };
   _embedded?: { items?: unknown[] };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 async function timed(run: () => Promise<number>): Promise<{ records: number; perSecond: number }> {
