@@ -1,6 +1,8 @@
 // Shared Jest settings: ts-jest (transpile only; `typecheck` does the types) and the
 // workspace path aliases, so tests run against sources without a build.
 const path = require('node:path');
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.base.json');
 
 const root = __dirname;
 
@@ -9,12 +11,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(root, 'tsconfig.base.json') }],
   },
-  moduleNameMapper: {
-    '^@switchboard/core$': path.join(root, 'packages/core/src/index.ts'),
-    '^@switchboard/core/(.*)$': path.join(root, 'packages/core/src/$1'),
-    '^@switchboard/emulator$': path.join(root, 'tools/emulator/src/index.ts'),
-    '^@switchboard/testkit$': path.join(root, 'tools/testkit/src/index.ts'),
-  },
+  // One source of truth for the aliases: tsconfig.base.json's `paths`.
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: `${root}/` }),
   testMatch: ['**/*.test.ts'],
   reporters: ['default', path.join(root, 'tools/scripts/jest-results-reporter.js')],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
