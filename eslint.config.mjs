@@ -47,5 +47,34 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   { files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
+  {
+    // Node-RED editor code runs in the browser: its globals, none of Node's, no Node modules.
+    files: ['packages/node-red/src/browser/**/*.ts'],
+    languageOptions: {
+      globals: { RED: 'readonly', $: 'readonly', window: 'readonly', document: 'readonly' },
+    },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'require', 'module', 'Buffer', '__dirname', '__filename', 'global'].map(
+          (name) => ({ name, message: 'Editor code runs in the browser, not in Node.js.' }),
+        ),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@switchboard/core',
+              message: 'Import a pure module (e.g. @switchboard/core/profiles/values).',
+            },
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'Editor code runs in the browser, not in Node.js.' },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

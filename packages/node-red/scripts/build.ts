@@ -1,12 +1,14 @@
-// Builds the shipped package into dist/: one bundled runtime (core + axios + ioredis, shared by
-// every node file), a tiny .js per node file, the editor .html and the en-US help, all drawn
-// from the provider profiles.
+// Builds the shipped package: into dist/ one bundled runtime (core + axios + ioredis, shared by
+// every node file), a tiny .js per node file, the editor .html, the en-US help and message
+// catalogues (all drawn from the provider profiles); into resources/ the editor bundle, which
+// Node-RED serves to the browser.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { profiles } from '@switchboard/core';
 import type { ProviderProfile } from '@switchboard/core';
 import { editorFiles, NODE_FILES } from '../src/editor';
+import { bundleEditor } from './editor-bundle';
 import type { NodeFile } from '../src/editor';
 
 const root = join(__dirname, '..');
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     legalComments: 'linked',
     logLevel: 'warning',
   });
+  await bundleEditor();
   // Node-RED looks for icons in an icons/ folder next to the node files.
   cpSync(join(root, 'icons'), join(dist, 'icons'), { recursive: true });
   const list: ProviderProfile[] = Array.isArray(profiles) ? profiles : Object.values(profiles);
@@ -44,6 +47,10 @@ async function main(): Promise<void> {
     writeFileSync(join(dist, `${file}.js`), nodeFileSource(register));
     writeFileSync(join(dist, `${file}.html`), files.editor[file]);
     writeFileSync(join(dist, 'locales', 'en-US', `${file}.html`), files.help[file]);
+    writeFileSync(
+      join(dist, 'locales', 'en-US', `${file}.json`),
+      `${JSON.stringify(files.catalogue[file], null, 2)}\n`,
+    );
   }
   process.stdout.write(
     `built ${Object.keys(NODE_FILES).length} node files for ${list.length} providers\n`,

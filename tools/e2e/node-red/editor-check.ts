@@ -1,10 +1,14 @@
 // Drives the Node-RED editor in headless Chromium (Debian's /usr/bin/chromium through
 // playwright-core): opens a config node dialog and an API node dialog, reads which fields are
-// there, presses "Test connection" and reads the verdict; saves screenshots.
+// there, presses "Test connection" and reads the verdict, adds a connection from the token
+// node's dialog; checks that the editor bundle came from the package's resources folder, that
+// every text was translated from the message catalogues and that nothing failed in the console;
+// saves screenshots.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../browser';
+import { PACKAGE_NAME } from './palette';
 
 export interface EditorVerdict {
   /** Switchboard node types in the palette's "Switchboard" category. */
@@ -17,6 +21,23 @@ export interface EditorVerdict {
   /** Verdict and hint after typing a wrong secret into the dialog. */
   failedResult: string;
   failedHint: string;
+  /** HTTP statuses of resources/<package>/switchboard-editor.js, and whether it defined its API. */
+  editorScriptStatuses: number[];
+  editorApiLoaded: boolean;
+  /** Texts rendered from the catalogues. */
+  paletteLabels: Record<string, string>;
+  clientIdLabel: string;
+  testButton: string;
+  accountIdLabel: string;
+  /** data-i18n texts or attributes that show their key or nothing (untranslated), per dialog. */
+  untranslated: string[];
+  /** Advanced rows: hidden when the dialog opens, shown after a click on "Advanced". */
+  advancedInitiallyVisible: boolean;
+  advancedVisibleAfterClick: boolean;
+  /** Connection types the token dialog can add, and the connection it selected after adding one. */
+  tokenNewTypes: string[];
+  tokenAddedSelected: boolean;
+  consoleErrors: string[];
 }
 
 interface EditorWindow {
@@ -44,6 +65,29 @@ async function openNodeDialog(page: Page, id: string, ready: string): Promise<vo
   }
 }
 
+/**
+ * Elements with data-i18n whose text or attribute is empty or still the key: what a missing
+ * catalogue entry looks like in Node-RED (jquery-i18next writes the key).
+ */
+function untranslatedIn(page: Page, container: string): Promise<string[]> {
+  return page.locator(container).evaluate((root) => {
+    const found: string[] = [];
+    root.querySelectorAll('[data-i18n]').forEach((element) => {
+      for (const entry of (element.getAttribute('data-i18n') ?? '').split(';')) {
+        const match = /^(?:\[([^\]]+)\])?(?:[^:]*:)?(.+)$/.exec(entry);
+        const attribute = match?.[1];
+        const key = match?.[2] ?? entry;
+        const shown =
+          attribute === undefined || attribute === 'html'
+            ? (element.textContent ?? '')
+            : (element.getAttribute(attribute) ?? '');
+        if (shown.trim() === '' || shown.includes(key)) found.push(`${entry} → "${shown}"`);
+      }
+    });
+    return found;
+  });
+}
+
 /** Lets the editor's dialog slide-in animation finish so screenshots show the whole dialog. */
 function settle(page: Page): Promise<void> {
   return page.waitForTimeout(600);
@@ -54,18 +98,51 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      // Node-RED's palette manager asks catalogue.nodered.org, which this offline machine cannot
+      // reach: only errors of the editor's own origin count.
+      const origin = message.location().url;
+      if (message.type() === 'error' && (origin === '' || origin.startsWith(nodeRedUrl))) {
+        consoleErrors.push(`${message.text()} (${origin})`);
+      }
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    // Every node file loads the script; the first load is a 200, later ones may be 304s.
+    const editorScriptStatuses: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith(`/resources/${PACKAGE_NAME}/switchboard-editor.js`)) {
+        editorScriptStatuses.push(response.status());
+      }
+    });
     await page.goto(nodeRedUrl);
     await page.waitForFunction(() => {
       const RED = (window as unknown as Partial<EditorWindow>).RED;
       return Boolean(RED?.nodes?.node('api-mitel'));
     });
+    const editorApiLoaded = await page.evaluate(
+      () =>
+        typeof (window as unknown as { SwitchboardEditor?: object }).SwitchboardEditor === 'object',
+    );
     await page.screenshot({ path: join(artifacts, 'node-red-workspace.png') });
     const category = page.locator('[id="red-ui-palette-base-category-Switchboard"]');
     await category.scrollIntoViewIfNeeded();
     const paletteTypes = await category
       .locator('.red-ui-palette-node')
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-palette-type') ?? ''));
+    const paletteLabels = Object.fromEntries(
+      await category.locator('.red-ui-palette-node').evaluateAll((nodes) =>
+        nodes.map((node) => [
+          node.getAttribute('data-palette-type') ?? '',
+          // The palette wraps long labels into one span per line.
+          (node.querySelector('.red-ui-palette-label')?.textContent ?? '')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        ]),
+      ),
+    ) as Record<string, string>;
     await category.screenshot({ path: join(artifacts, 'node-red-palette.png') });
+    const untranslated: string[] = [];
 
     await page.evaluate(() => {
       (window as unknown as EditorWindow).RED.editor.editConfig(
@@ -78,8 +155,19 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
     const configFields = await page
       .locator('[id^="node-config-input-"]')
       .evaluateAll((inputs) => inputs.map((input) => input.id.replace('node-config-input-', '')));
+    const clientIdLabel =
+      (await page.locator('label[for="node-config-input-clientId"]').textContent())?.trim() ?? '';
+    const testButton =
+      (await page.locator('#switchboard-test-connection').textContent())?.trim() ?? '';
+    untranslated.push(...(await untranslatedIn(page, '#node-config-dialog-edit-form')));
     await settle(page);
     await page.screenshot({ path: join(artifacts, 'config-node-dialog.png') });
+    const advanced = page.locator('.switchboard-advanced');
+    const advancedInitiallyVisible = await advanced.isVisible();
+    await page.locator('#switchboard-advanced-toggle').click();
+    const advancedVisibleAfterClick = await advanced.isVisible();
+    await advanced.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'config-node-dialog-advanced.png') });
     await page.locator('#switchboard-test-connection').click();
     const verdict = page.locator('#switchboard-test-result .switchboard-verdict');
     await verdict.waitFor({ state: 'visible', timeout: 30000 });
@@ -107,6 +195,14 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
     const operationParams = await page
       .locator('#switchboard-params .switchboard-param-input')
       .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-name') ?? ''));
+    const accountIdLabel =
+      (
+        await page
+          .locator('.switchboard-param', { has: page.locator('[data-name="accountId"]') })
+          .locator('label')
+          .textContent()
+      )?.trim() ?? '';
+    untranslated.push(...(await untranslatedIn(page, '#dialog-form')));
     await settle(page);
     await page.screenshot({ path: join(artifacts, 'api-node-dialog.png') });
     await page.locator('#node-dialog-cancel').click();
@@ -120,10 +216,43 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
       .evaluateAll((options) =>
         options.map((option) => (option as HTMLOptionElement).value).filter(Boolean),
       );
+    untranslated.push(...(await untranslatedIn(page, '#dialog-form')));
+    const tokenNewTypes = await page
+      .locator('#switchboard-token-provider option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     await settle(page);
     await page.screenshot({ path: join(artifacts, 'token-node-dialog.png') });
+    // Add a connection from the token dialog: its config dialog opens, Add returns to the token
+    // dialog with the new connection selected.
+    await page
+      .locator('#switchboard-token-provider')
+      .selectOption('switchboard-generic-oauth2-config');
+    await page.locator('#switchboard-token-add').click();
+    await page.locator('#node-config-input-name').waitFor({ state: 'visible' });
+    await page.locator('#node-config-input-name').fill('added from the token node');
+    await page.locator('#node-config-dialog-ok').click();
+    await page.locator('#node-config-input-name').waitFor({ state: 'detached' });
+    const selected = page.locator('#node-input-connection option:checked');
+    await selected.waitFor({ state: 'attached' });
+    const tokenAddedSelected = ((await selected.textContent()) ?? '').startsWith(
+      'added from the token node',
+    );
+    await settle(page);
+    await page.screenshot({ path: join(artifacts, 'token-node-dialog-added.png') });
     await page.locator('#node-dialog-cancel').click();
     return {
+      editorScriptStatuses,
+      editorApiLoaded,
+      paletteLabels,
+      clientIdLabel,
+      testButton,
+      accountIdLabel,
+      untranslated,
+      advancedInitiallyVisible,
+      advancedVisibleAfterClick,
+      tokenNewTypes,
+      tokenAddedSelected,
+      consoleErrors,
       tokenConnections,
       paletteTypes,
       configFields,

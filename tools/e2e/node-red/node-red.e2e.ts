@@ -15,11 +15,19 @@ import { startNodeRed } from './node-red-instance';
 import type { NodeRedInstance } from './node-red-instance';
 import { installTarball, PACKAGE_NAME, packTarball } from './palette';
 import { checkEditor } from './editor-check';
+import type { EditorVerdict } from './editor-check';
 
 let emulator: Emulator;
 let nodeRed: NodeRedInstance;
 let dir: string;
 let options: E2eFlowOptions;
+/** The browser check runs once; the tests after it read its verdict. */
+let editorResult: EditorVerdict | undefined;
+
+function editorVerdict(): EditorVerdict {
+  if (!editorResult) throw new Error('the editor check did not run (see the test before)');
+  return editorResult;
+}
 
 async function waitFor<T>(
   what: string,
@@ -148,6 +156,7 @@ describe('Switchboard in a real Node-RED 5', () => {
 
   it('shows the provider and operation fields in the editor and tests a connection', async () => {
     const verdict = await checkEditor(nodeRed.url, join(__dirname, '..', 'artifacts'));
+    editorResult = verdict;
     expect(verdict.paletteTypes).toEqual(
       expect.arrayContaining([
         'switchboard-mitel-cloudlink',
@@ -165,6 +174,38 @@ describe('Switchboard in a real Node-RED 5', () => {
     expect(verdict.testResult).toMatch(/^✔/);
     expect(verdict.failedResult).toMatch(/^✘ .*invalid_client/);
     expect(verdict.failedHint).toMatch(/client secret/i);
+  });
+
+  it('runs the editor bundle from the resources folder with every text from the catalogues', () => {
+    const verdict = editorVerdict();
+    expect(verdict.editorScriptStatuses[0]).toBe(200);
+    expect(verdict.editorScriptStatuses.every((status) => status === 200 || status === 304)).toBe(
+      true,
+    );
+    expect(verdict.editorApiLoaded).toBe(true);
+    expect(verdict.paletteLabels).toMatchObject({
+      'switchboard-mitel-cloudlink': 'Mitel CloudLink',
+      'switchboard-token': 'token',
+      'switchboard-mitel-notifications': 'CloudLink events',
+    });
+    expect(verdict.clientIdLabel).toBe('Client ID *');
+    expect(verdict.testButton).toBe('Test connection');
+    expect(verdict.accountIdLabel).toBe('Account ID *');
+    expect(verdict.untranslated).toEqual([]);
+    expect(verdict.consoleErrors).toEqual([]);
+  });
+
+  it('folds the advanced connection fields and adds a connection from the token node', () => {
+    const verdict = editorVerdict();
+    expect(verdict.advancedInitiallyVisible).toBe(false);
+    expect(verdict.advancedVisibleAfterClick).toBe(true);
+    expect(verdict.tokenNewTypes).toEqual(
+      expect.arrayContaining([
+        'switchboard-mitel-cloudlink-config',
+        'switchboard-generic-oauth2-config',
+      ]),
+    );
+    expect(verdict.tokenAddedSelected).toBe(true);
   });
 
   it('reuses the Sangoma token kept in the file store after a restart, and unsubscribes on stop', async () => {

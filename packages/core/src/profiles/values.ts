@@ -6,7 +6,7 @@ import type { CredentialValues, FieldDef, FieldValue, ProviderProfile } from './
  * `credentialWarnings` tells the person about surrounding whitespace instead.
  */
 export function credentialText(
-  profile: ProviderProfile,
+  profile: Pick<ProviderProfile, 'fields'>,
   credentials: CredentialValues,
   name: string,
 ): string {
@@ -44,7 +44,7 @@ export function valueToText(value: FieldValue | undefined): string {
 
 /** Is the field shown (and so required, when it is) for these values? */
 export function isFieldActive(
-  profile: ProviderProfile,
+  profile: Pick<ProviderProfile, 'fields'>,
   credentials: CredentialValues,
   field: FieldDef,
 ): boolean {

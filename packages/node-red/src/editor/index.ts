@@ -1,14 +1,16 @@
 // Everything the build writes for the editor, as file name → content, from the profiles.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ProviderProfile } from '@switchboard/core';
 import { apiNodeHtml } from './api-editor';
+import { apiCatalogue, configCatalogue, staticCatalogue } from './catalogue';
+import type { Catalogue } from './catalogue';
 import { configNodeHtml } from './config-editor';
 import { apiNodeHelp, configNodeHelp, notificationsNodeHelp, tokenNodeHelp } from './help';
-import { scriptBlock } from './html';
+import { editorScriptTag } from './html';
 import { notificationsNodeHtml } from './notifications-editor';
 import { EDITOR_STYLE } from './styles';
 import { tokenNodeHtml } from './token-editor';
+
+export type { Catalogue } from './catalogue';
 
 /** The node files of the package (package.json `node-red.nodes`) and the runtime function each calls. */
 export const NODE_FILES = {
@@ -21,20 +23,34 @@ export const NODE_FILES = {
 export type NodeFile = keyof typeof NODE_FILES;
 
 export interface EditorFiles {
-  /** `<node file>.html`: registerType blocks and templates. */
+  /** `<node file>.html`: the editor bundle's script tag, registerType blocks and templates. */
   editor: Record<NodeFile, string>;
   /** `locales/en-US/<node file>.html`: help. */
   help: Record<NodeFile, string>;
+  /** `locales/en-US/<node file>.json`: every text of the dialogs and labels. */
+  catalogue: Record<NodeFile, Catalogue>;
+}
+
+/** Node files whose catalogue has provider texts; the others have only their fixed texts. */
+function providerCatalogues(profiles: ProviderProfile[]): Partial<Record<NodeFile, Catalogue>> {
+  return {
+    'switchboard-config': configCatalogue(profiles),
+    'switchboard-api': apiCatalogue(profiles),
+  };
 }
 
 export function editorFiles(profiles: ProviderProfile[]): EditorFiles {
-  const client = scriptBlock(readFileSync(join(__dirname, 'client.js'), 'utf8'));
-  const shared = EDITOR_STYLE + client;
+  const shared = EDITOR_STYLE + editorScriptTag();
+  const generated = providerCatalogues(profiles);
+  const files = Object.keys(NODE_FILES) as NodeFile[];
+  const catalogue = Object.fromEntries(
+    files.map((file) => [file, generated[file] ?? staticCatalogue(file)]),
+  ) as Record<NodeFile, Catalogue>;
   return {
     editor: {
       'switchboard-config': shared + profiles.map(configNodeHtml).join('\n'),
       'switchboard-api': shared + profiles.map(apiNodeHtml).join('\n'),
-      'switchboard-token': shared + tokenNodeHtml(),
+      'switchboard-token': shared + tokenNodeHtml(profiles),
       'switchboard-mitel-notifications': shared + notificationsNodeHtml(),
     },
     help: {
@@ -43,5 +59,6 @@ export function editorFiles(profiles: ProviderProfile[]): EditorFiles {
       'switchboard-token': tokenNodeHelp(),
       'switchboard-mitel-notifications': notificationsNodeHelp(),
     },
+    catalogue,
   };
 }

@@ -5,35 +5,42 @@ import {
   MITEL_PROVIDER,
   PALETTE_CATEGORY,
 } from '../names';
-import { jsString, scriptBlock, templateBlock } from './html';
+import { i18n, jsString, scriptBlock, templateBlock } from './html';
 import { API_NODE_COLOR } from './api-editor';
 
-function row(property: string, label: string, placeholder = ''): string {
+const ICONS: Record<string, string> = { name: 'fa-tag', connection: 'fa-plug' };
+const WITH_PLACEHOLDER = new Set(['publicUrl', 'path', 'topic', 'applicationId']);
+
+function row(property: string): string {
+  const icon = ICONS[property] ? `<i class="fa ${ICONS[property]}"></i> ` : '';
+  const placeholder = WITH_PLACEHOLDER.has(property)
+    ? i18n(`[placeholder]notifications.placeholder.${property}`)
+    : '';
   return `<div class="form-row">
-  <label for="node-input-${property}">${label}</label>
-  <input type="text" id="node-input-${property}" placeholder="${placeholder}">
+  <label for="node-input-${property}">${icon}<span${i18n(`notifications.label.${property}`)}></span></label>
+  <input type="text" id="node-input-${property}"${placeholder}>
 </div>`;
 }
 
 const FORM = [
-  row('name', '<i class="fa fa-tag"></i> Name'),
-  row('connection', '<i class="fa fa-plug"></i> Connection'),
-  row('publicUrl', 'Public URL', 'https://nodered.example.com'),
-  row('path', 'Path', '/switchboard/mitel/<node id>'),
-  row('topic', 'Topic', 'platform-api-media'),
-  row('applicationId', 'Application ID', 'default: the connection’s client id'),
-  row('subjectFilter', 'Subject filter'),
-  row('publicationFilter', 'Publication filter'),
-  `<div class="form-tips">Mitel posts notifications to <i>Public URL</i> + <i>Path</i>: the public URL
-must reach this Node-RED's HTTP endpoints. The subscription is created on deploy and deleted on
-undeploy.</div>`,
+  ...[
+    'name',
+    'connection',
+    'publicUrl',
+    'path',
+    'topic',
+    'applicationId',
+    'subjectFilter',
+    'publicationFilter',
+  ].map(row),
+  `<div class="form-tips"${i18n('[html]notifications.tip')}></div>`,
 ].join('\n');
 
 export function notificationsNodeHtml(): string {
   const script = `RED.nodes.registerType(${jsString(MITEL_NOTIFICATIONS_NODE_TYPE)}, {
   category: ${jsString(PALETTE_CATEGORY)},
   color: ${jsString(API_NODE_COLOR)},
-  paletteLabel: 'CloudLink events',
+  paletteLabel: function () { return this._('notifications.paletteLabel'); },
   defaults: {
     name: { value: '' },
     connection: { value: '', type: ${jsString(configNodeType(MITEL_PROVIDER))}, required: true },
@@ -47,7 +54,10 @@ export function notificationsNodeHtml(): string {
   inputs: 0,
   outputs: 1,
   icon: 'switchboard-bell.svg',
-  label: function () { return this.name || 'CloudLink ' + (this.topic || 'events'); }
+  label: function () {
+    if (this.name) return this.name;
+    return this.topic ? this._('notifications.defaultLabel', { topic: this.topic }) : this._('notifications.eventsLabel');
+  }
 });`;
   return scriptBlock(script) + templateBlock(MITEL_NOTIFICATIONS_NODE_TYPE, FORM);
 }
