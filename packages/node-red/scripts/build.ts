@@ -2,7 +2,7 @@
 // every node file), a tiny .js per node file, the editor .html, the en-US help and message
 // catalogues (all drawn from the provider profiles); into resources/ the editor bundle, which
 // Node-RED serves to the browser.
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { profiles } from '@switchboard/core';
@@ -51,6 +51,11 @@ async function main(): Promise<void> {
       join(dist, 'locales', 'en-US', `${file}.json`),
       `${JSON.stringify(files.catalogue[file], null, 2)}\n`,
     );
+  }
+  // Translations (locales/<lang>/<node file>.json, with the en-US keys) ship as they are.
+  for (const lang of readdirSync(join(root, 'locales'))) {
+    if (lang !== 'en-US')
+      cpSync(join(root, 'locales', lang), join(dist, 'locales', lang), { recursive: true });
   }
   process.stdout.write(
     `built ${Object.keys(NODE_FILES).length} node files for ${list.length} providers\n`,
