@@ -38,11 +38,24 @@ export interface EditorVerdict {
   tokenNewTypes: string[];
   tokenAddedSelected: boolean;
   consoleErrors: string[];
+  /** A non-URL base URL: flagged, and the reason validate gives; hidden (and fine) for production. */
+  badUrlFlagged: boolean;
+  badUrlReason: string;
+  baseUrlHiddenForProduction: boolean;
+  hiddenUrlAccepted: boolean;
 }
 
 interface EditorWindow {
   RED: {
-    nodes: { node(id: string): unknown };
+    nodes: {
+      node(id: string): unknown;
+      getType(type: string): {
+        defaults: Record<
+          string,
+          { validate: (this: unknown, value: string, options: object) => unknown }
+        >;
+      };
+    };
     editor: { edit(node: unknown): void; editConfig(name: string, type: string, id: string): void };
   };
 }
@@ -185,6 +198,31 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
       (await page.locator('#switchboard-test-result .switchboard-hint').textContent()) ?? '';
     await page.locator('#switchboard-test-result').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, 'config-node-test-connection-failed.png') });
+    // Core's rules in the dialog: a base URL that is not a URL is flagged with core's reason,
+    // and the field is neither shown nor checked once another environment is picked.
+    const baseUrl = page.locator('#node-config-input-customBaseUrl');
+    await baseUrl.fill('cloudlink.example');
+    await baseUrl.dispatchEvent('change');
+    const badUrlFlagged = await baseUrl.evaluate((input) =>
+      input.classList.contains('input-error'),
+    );
+    const badUrlReason = await page.evaluate(() => {
+      const RED = (window as unknown as EditorWindow).RED;
+      const definition = RED.nodes.getType('switchboard-mitel-cloudlink-config');
+      return String(
+        definition.defaults.customBaseUrl?.validate.call(
+          RED.nodes.node('conn-mitel'),
+          'cloudlink.example',
+          {},
+        ),
+      );
+    });
+    await page.screenshot({ path: join(artifacts, 'config-node-invalid-url.png') });
+    await page.locator('#node-config-input-environment').selectOption('production');
+    const baseUrlHiddenForProduction = !(await baseUrl.isVisible());
+    const hiddenUrlAccepted = await baseUrl.evaluate(
+      (input) => !input.classList.contains('input-error'),
+    );
     await page.locator('#node-config-dialog-cancel').click();
 
     await openNodeDialog(page, 'api-mitel', '#switchboard-params');
@@ -253,6 +291,10 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
       tokenNewTypes,
       tokenAddedSelected,
       consoleErrors,
+      badUrlFlagged,
+      badUrlReason,
+      baseUrlHiddenForProduction,
+      hiddenUrlAccepted,
       tokenConnections,
       paletteTypes,
       configFields,

@@ -195,6 +195,16 @@ describe('Switchboard in a real Node-RED 5', () => {
     expect(verdict.consoleErrors).toEqual([]);
   });
 
+  it("checks connection fields in the dialog with core's rules", () => {
+    const verdict = editorVerdict();
+    expect(verdict.badUrlFlagged).toBe(true);
+    expect(verdict.badUrlReason).toBe(
+      'Base URL Template is not a URL; write it like https://host.example.com',
+    );
+    expect(verdict.baseUrlHiddenForProduction).toBe(true);
+    expect(verdict.hiddenUrlAccepted).toBe(true);
+  });
+
   it('folds the advanced connection fields and adds a connection from the token node', () => {
     const verdict = editorVerdict();
     expect(verdict.advancedInitiallyVisible).toBe(false);
