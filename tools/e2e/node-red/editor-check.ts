@@ -97,6 +97,17 @@ function untranslatedIn(page: Page, container: string): Promise<string[]> {
         if (shown.trim() === '' || shown.includes(key)) found.push(`${entry} → "${shown}"`);
       }
     });
+    // Texts the browser code writes (parameter labels, options, tips) have no data-i18n: a
+    // provider key shown anywhere, as text, placeholder or title, is a missing catalogue entry.
+    const providerKey = /\bproviders\.[A-Za-z0-9_-]+\.[A-Za-z]/;
+    const texts = [root.textContent ?? ''];
+    root.querySelectorAll('[placeholder], [title]').forEach((element) => {
+      texts.push(element.getAttribute('placeholder') ?? '', element.getAttribute('title') ?? '');
+    });
+    for (const text of texts) {
+      const key = providerKey.exec(text);
+      if (key) found.push(`shown key near "${text.slice(key.index, key.index + 80)}"`);
+    }
     return found;
   });
 }

@@ -183,6 +183,7 @@ describe('Switchboard in a real Node-RED 5', () => {
       true,
     );
     expect(verdict.editorApiLoaded).toBe(true);
+    expect(verdict.untranslated).toEqual([]);
     expect(verdict.paletteLabels).toMatchObject({
       'switchboard-mitel-cloudlink': 'Mitel CloudLink',
       'switchboard-token': 'token',
@@ -191,7 +192,6 @@ describe('Switchboard in a real Node-RED 5', () => {
     expect(verdict.clientIdLabel).toBe('Client ID *');
     expect(verdict.testButton).toBe('Test connection');
     expect(verdict.accountIdLabel).toBe('Account ID *');
-    expect(verdict.untranslated).toEqual([]);
     expect(verdict.consoleErrors).toEqual([]);
   });
 
