@@ -62,13 +62,18 @@ function refreshRows(meta: ConfigMeta, fields: FieldDef[]): void {
   $('.switchboard-store-key').toggle(store === 'file' || store === 'redis');
 }
 
-/** Advanced rows start folded unless one of them holds something other than its default. */
-function prepareAdvanced(node: SwitchboardEditorNode, meta: ConfigMeta): void {
-  const changed = meta.fields.some(
+/**
+ * Advanced rows start folded unless one of them holds something other than its default, or
+ * something wrong (so a problem is never hidden).
+ */
+function prepareAdvanced(node: SwitchboardEditorNode, meta: ConfigMeta, fields: FieldDef[]): void {
+  const values = currentValues(node, meta);
+  const open = fields.some(
     (field) =>
-      field.advanced &&
-      !field.secret &&
-      valueToText(asFieldValue(node[field.name])) !== valueToText(field.default),
+      field.advanced === true &&
+      ((!field.secret &&
+        valueToText(asFieldValue(node[field.name])) !== valueToText(field.default)) ||
+        fieldVerdict(fields, values, field) !== true),
   );
   const section = $('.switchboard-advanced');
   const toggle = $('#switchboard-advanced-toggle');
@@ -76,7 +81,7 @@ function prepareAdvanced(node: SwitchboardEditorNode, meta: ConfigMeta): void {
     section.toggle(open);
     toggle.toggleClass('switchboard-open', open);
   };
-  show(changed);
+  show(open);
   toggle.on('click', (event) => {
     event.preventDefault();
     show(!toggle.is('.switchboard-open'));
@@ -91,7 +96,7 @@ export function prepareConfig(node: SwitchboardEditorNode, meta: ConfigMeta): vo
   }
   for (const name of watched) configInput(name).on('change', () => refreshRows(meta, fields));
   refreshRows(meta, fields);
-  prepareAdvanced(node, meta);
+  prepareAdvanced(node, meta, fields);
   $('#switchboard-test-connection').on('click', (event) => {
     event.preventDefault();
     testConnection(node, meta, dialogValues(meta));

@@ -40,7 +40,8 @@ export function tokenNodeHtml(profiles: ProviderProfile[]): string {
     label: function () { return this.name || this._('token.paletteLabel'); },
     oneditprepare: function () { window.SwitchboardEditor.prepareToken(this, META); },
     oneditsave: function () { window.SwitchboardEditor.closeToken(); },
-    oneditcancel: function () { window.SwitchboardEditor.closeToken(); }
+    oneditcancel: function () { window.SwitchboardEditor.closeToken(); },
+    oneditdelete: function () { window.SwitchboardEditor.closeToken(); }
   });
 })();`;
   return scriptBlock(script) + templateBlock(TOKEN_NODE_TYPE, FORM);
