@@ -1,7 +1,5 @@
 // The API node dialog: resource and operation pickers, one typed input per parameter of the
 // chosen operation, and the paging rows for lists. Texts from the switchboard-api catalogue.
-import type { FieldType, FieldValue } from '@switchboard/core/profiles/types';
-import { valueToText } from '@switchboard/core/profiles/values';
 import {
   operationTextKey,
   paletteLabelKey,
@@ -10,23 +8,9 @@ import {
   resourceKey,
 } from './keys';
 import type { ApiMeta, DialogOperation, DialogParameter } from './meta';
+import { defaultTyped, DYNAMIC_TYPES, storedParams, TYPED_BY_FIELD } from './typed-values';
+import type { TypedValue } from './typed-values';
 import { translator } from './translate';
-
-/** A parameter value as the node stores it: typed input value and type. */
-interface TypedValue {
-  v: string;
-  t: string;
-}
-
-const TYPED_BY_FIELD: Partial<Record<FieldType, string>> = {
-  string: 'str',
-  number: 'num',
-  boolean: 'bool',
-  json: 'json',
-  dateTime: 'str',
-  multiOptions: 'str',
-};
-const DYNAMIC_TYPES = ['msg', 'flow', 'global', 'env', 'jsonata'];
 
 function typedInputTypes(
   meta: ApiMeta,
@@ -46,37 +30,6 @@ function typedInputTypes(
     return [choice, ...DYNAMIC_TYPES.filter((type) => type !== 'jsonata')];
   }
   return [TYPED_BY_FIELD[parameter.type] ?? 'str', ...DYNAMIC_TYPES];
-}
-
-function defaultTyped(parameter: DialogParameter): TypedValue {
-  const type = parameter.type === 'options' ? 'option' : (TYPED_BY_FIELD[parameter.type] ?? 'str');
-  const value: FieldValue | undefined = parameter.default;
-  if (type === 'json' && value !== undefined && typeof value !== 'string') {
-    return { v: JSON.stringify(value), t: type };
-  }
-  // Lists as the runtime reads text: space-separated (core's valueToText).
-  return { v: valueToText(value), t: type };
-}
-
-function isTypedValue(value: unknown): value is TypedValue {
-  const candidate = value as Partial<TypedValue> | null;
-  return (
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    typeof candidate.v === 'string' &&
-    typeof candidate.t === 'string'
-  );
-}
-
-/** The node's saved parameter values, copied so editing without saving changes nothing. */
-function storedParams(node: SwitchboardEditorNode): Record<string, TypedValue> {
-  const stored: Record<string, TypedValue> = {};
-  const params = node.params;
-  if (typeof params !== 'object' || params === null) return stored;
-  for (const [name, value] of Object.entries(params)) {
-    if (isTypedValue(value)) stored[name] = { v: value.v, t: value.t };
-  }
-  return stored;
 }
 
 function operationById(meta: ApiMeta, id: unknown): DialogOperation | undefined {
@@ -140,7 +93,7 @@ function fillOperations(
 
 export function prepareApi(node: SwitchboardEditorNode, meta: ApiMeta): void {
   const t = translator(node);
-  const stored = storedParams(node);
+  const stored = storedParams(node.params);
   const current = operationById(meta, node.operation) ?? meta.operations[0];
   const resourceSelect = $('#switchboard-resource').empty();
   for (const resource of meta.resources) {
