@@ -1,9 +1,9 @@
 // Drives the Node-RED editor in headless Chromium (Debian's /usr/bin/chromium through
 // playwright-core): opens a config node dialog and an API node dialog, reads which fields are
-// there, presses "Test connection" and reads the verdict, adds a connection from the token
-// node's dialog; checks that the editor bundle came from the package's resources folder, that
-// every text was translated from the message catalogues and that nothing failed in the console;
-// saves screenshots.
+// there, presses "Test connection" and reads the verdict, opens the notifications node, adds a
+// connection from the token node's dialog; checks that the editor bundle came from the
+// package's resources folder, that every text was translated from the message catalogues and
+// that nothing failed in the console; saves screenshots.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -254,6 +254,13 @@ export async function checkEditor(nodeRedUrl: string, artifacts: string): Promis
     untranslated.push(...(await untranslatedIn(page, '#dialog-form')));
     await settle(page);
     await page.screenshot({ path: join(artifacts, 'api-node-dialog.png') });
+    await page.locator('#node-dialog-cancel').click();
+    await page.locator('#node-dialog-cancel').waitFor({ state: 'detached' });
+    await openNodeDialog(page, 'events', '#node-input-publicUrl');
+    await page.locator('#node-input-publicUrl').waitFor({ state: 'visible' });
+    untranslated.push(...(await untranslatedIn(page, '#dialog-form')));
+    await settle(page);
+    await page.screenshot({ path: join(artifacts, 'notifications-node-dialog.png') });
     await page.locator('#node-dialog-cancel').click();
     await page.locator('#node-dialog-cancel').waitFor({ state: 'detached' });
     await openNodeDialog(page, 'token-node', '#node-input-connection');
