@@ -7,6 +7,7 @@ import {
   customRequestOperation,
   passwordGrantFields,
 } from './shared';
+import { mitelMediaOperations } from './mitel-media';
 import type { OperationDef, ParameterDef, ProviderProfile } from './types';
 
 const SERVICES = ['authentication', 'admin', 'media', 'chat', 'notifications'];
@@ -65,7 +66,28 @@ const operations: OperationDef[] = [
     method: 'GET',
     service: 'admin',
     path: '/accounts/{accountId}/users',
-    parameters: [accountIdParam, pageSizeParam],
+    parameters: [
+      accountIdParam,
+      pageSizeParam,
+      {
+        name: 'filter',
+        displayName: 'Filter',
+        type: 'string',
+        in: 'query',
+        wireName: '$filter',
+        placeholder: "startswith(email,'a')",
+        description: 'OData filter ($filter) over the user fields',
+      },
+      {
+        name: 'expand',
+        displayName: 'Expand',
+        type: 'string',
+        in: 'query',
+        wireName: '$expand',
+        placeholder: 'tags',
+        description: 'Related data to include ($expand), for example tags',
+      },
+    ],
     pagination: HAL,
     idempotent: true,
   },
@@ -83,83 +105,7 @@ const operations: OperationDef[] = [
     ],
     idempotent: true,
   },
-  {
-    id: 'callRecord.list',
-    resource: 'callRecord',
-    operation: 'list',
-    displayName: 'List Call Records',
-    description: 'Read the call history: who called whom, when, direction and outcome.',
-    method: 'GET',
-    service: 'media',
-    path: '/calls/records',
-    parameters: [
-      {
-        name: 'filter',
-        displayName: 'Filter',
-        type: 'string',
-        in: 'query',
-        wireName: '$filter',
-        placeholder: "contains(principal,'<user id>')",
-        description: 'OData filter ($filter)',
-      },
-      {
-        name: 'orderBy',
-        displayName: 'Order By',
-        type: 'string',
-        in: 'query',
-        wireName: '$orderby',
-        placeholder: 'createdOn desc',
-        description: 'OData ordering ($orderby)',
-      },
-      pageSizeParam,
-      {
-        name: 'skip',
-        displayName: 'Skip',
-        type: 'number',
-        in: 'query',
-        wireName: '$skip',
-        description: 'Records to skip before the first page ($skip)',
-      },
-    ],
-    pagination: HAL,
-    idempotent: true,
-  },
-  {
-    id: 'call.create',
-    resource: 'call',
-    operation: 'create',
-    displayName: 'Place Call',
-    description: 'Place a call from one of your endpoints to a number or user.',
-    method: 'POST',
-    service: 'media',
-    path: '/endpoints/{endpointId}/calls',
-    parameters: [
-      {
-        name: 'endpointId',
-        displayName: 'Endpoint ID',
-        type: 'string',
-        in: 'path',
-        required: true,
-        description: 'The endpoint (device or softphone) that places the call',
-      },
-      {
-        name: 'to',
-        displayName: 'To',
-        type: 'string',
-        in: 'body',
-        required: true,
-        description: 'Destination number or extension',
-      },
-      {
-        name: 'from',
-        displayName: 'From',
-        type: 'string',
-        in: 'body',
-        description: 'Caller id to present, when allowed',
-      },
-      additionalFieldsParameter('Other call fields as a JSON object'),
-    ],
-  },
+  ...mitelMediaOperations,
   {
     id: 'conversation.create',
     resource: 'conversation',
@@ -406,17 +352,25 @@ export const mitelCloudLink: ProviderProfile = {
       default: 'client_credentials',
       options: [
         { value: 'client_credentials', name: 'Client Credentials (application client)' },
+        {
+          value: 'authorization_code',
+          name: 'User Name and Password, as a Registered Application',
+          description:
+            'Mitel’s authorization-code sign-in with the client id Mitel issued for your application: what Mitel asks of production applications (others may be throttled)',
+        },
         { value: 'password', name: 'User Name and Password' },
       ],
+      description:
+        'Production applications should sign in as a registered application (Mitel may throttle the others).',
     },
     {
       name: 'clientId',
       displayName: 'Client ID',
       type: 'string',
       required: true,
-      displayWhen: { grantType: ['client_credentials'] },
+      displayWhen: { grantType: ['client_credentials', 'authorization_code'] },
       description:
-        'Id of the application client created with the Admin API or the CloudLink portal',
+        'Client credentials: the application client created with the Admin API or the CloudLink portal. Registered application: the client id Mitel issued for it.',
     },
     {
       name: 'clientSecret',
@@ -426,7 +380,7 @@ export const mitelCloudLink: ProviderProfile = {
       required: true,
       displayWhen: { grantType: ['client_credentials'] },
     },
-    ...passwordGrantFields(),
+    ...passwordGrantFields(['password', 'authorization_code']),
     {
       name: 'accountId',
       displayName: 'Account ID',
@@ -470,8 +424,9 @@ export const mitelCloudLink: ProviderProfile = {
   ],
   token: {
     url: '{service:authentication}/token',
-    grants: ['client_credentials', 'password', 'refresh_token'],
+    grants: ['client_credentials', 'authorization_code', 'password', 'refresh_token'],
     grantField: 'grantType',
+    authorizeUrl: '{service:authentication}/authorize',
     clientAuth: 'body',
     clientAuthField: 'clientAuth',
     extraParams: { account_id: '{accountId}' },

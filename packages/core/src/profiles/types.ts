@@ -40,6 +40,9 @@ export interface FieldDef {
   pattern?: string;
   /** Multi-line text input (PEM bundles, JSON). */
   multiline?: boolean;
+  /** Smallest and largest accepted value of a number (Mitel originateTimeout 0-120). */
+  minValue?: number;
+  maxValue?: number;
 }
 
 /** Credential values as a platform stores them, keyed by FieldDef.name. */
@@ -117,6 +120,11 @@ export interface TokenEndpointDef {
   paramsIn?: 'body' | 'query';
   /** Extra parameters; values are templates over credential fields (`{accountId}`). Empty ones are omitted. */
   extraParams?: Record<string, string>;
+  /**
+   * URL template of a headless authorization step (Mitel `{service:authentication}/authorize`):
+   * the `authorization_code` grant posts user name, password and client id there for a code.
+   */
+  authorizeUrl?: string;
   /** Default when the response has no usable `expires_in`, seconds. */
   defaultExpiresInSec: number;
   supportsRefresh: boolean;

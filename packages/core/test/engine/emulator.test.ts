@@ -222,9 +222,11 @@ describe('token engine against the emulator (real HTTP)', () => {
     expect(error.hint.length).toBeGreaterThan(20);
   });
 
-  it('a JSON body at the Mitel token endpoint is explained as "must be form-urlencoded"', async () => {
+  // Mitel's own sample code posts JSON and is answered, so the emulator (like Mitel) reads it;
+  // Bright Pattern really wants a form, and its refusal still explains that.
+  it('a JSON body: read by Mitel (as its sample sends it), explained as "must be form-urlencoded" by Bright Pattern', async () => {
     const client = SEED.mitel.prod.clients.acmeAdmin;
-    const response = await transport({
+    const mitelAnswer = await transport({
       method: 'POST',
       url: `${mitelAuth('prod')}/token`,
       headers: { 'content-type': 'application/json' },
@@ -234,9 +236,22 @@ describe('token engine against the emulator (real HTTP)', () => {
         client_secret: client.clientSecret,
       }),
     });
+    expect(mitelAnswer.status).toBe(201);
+    const bright = SEED.brightpattern.clients.acme;
+    const response = await transport({
+      method: 'POST',
+      url: `${emulator.url}/brightpattern/configapi/v2/oauth/token`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: bright.clientId,
+        client_secret: bright.clientSecret,
+        tenant: bright.tenant,
+      }),
+    });
     const error = tokenErrorFromResponse(response, {
-      provider: 'mitel-cloudlink',
-      secrets: [client.clientSecret],
+      provider: 'bright-pattern',
+      secrets: [bright.clientSecret],
     });
     expect(error).toMatchObject({ code: 'invalid_request', status: 400 });
     expect(error.hint).toMatch(/form-urlencoded/);

@@ -45,20 +45,63 @@ describe('Mitel CloudLink requests', () => {
     expect(
       mitel('callRecord.list', {
         filter: "contains(principal,'u1')",
-        orderBy: 'createdOn desc',
         top: 50,
         skip: 0,
+        skipToken: 'abc',
       }),
-    ).toMatchObject({
+    ).toEqual({
       method: 'GET',
       url: 'https://media.example.test/2017-09-01/calls/records',
+      headers: expect.any(Object),
       query: {
         $filter: "contains(principal,'u1')",
-        $orderby: 'createdOn desc',
         $top: 50,
         $skip: 0,
+        $skiptoken: 'abc',
       },
+      idempotent: true,
     });
+    // Mitel documents no $orderby: an old flow's orderBy is not sent.
+    expect(mitel('callRecord.list', { orderBy: 'createdOn desc' }).query).toBeUndefined();
+  });
+
+  it('hides call records with PUT {hide: true} and the filter in the query', () => {
+    expect(mitel('callRecord.hide', { filter: "callId eq 'c1'" })).toMatchObject({
+      method: 'PUT',
+      url: 'https://media.example.test/2017-09-01/calls/records',
+      query: { $filter: "callId eq 'c1'" },
+      body: { hide: true },
+    });
+  });
+
+  it('controls a call with PUT {action, args}, one operation per action', () => {
+    expect(
+      mitel('call.blindTransfer', {
+        endpointId: 'ep 1',
+        callId: 'c/1',
+        args: '{"destination": "+15550001"}',
+      }),
+    ).toMatchObject({
+      method: 'PUT',
+      url: 'https://media.example.test/2017-09-01/endpoints/ep%201/calls/c%2F1',
+      body: { action: 'blindTransfer', args: { destination: '+15550001' } },
+    });
+    expect(mitel('call.end', { endpointId: 'e', callId: 'c' }).body).toEqual({ action: 'end' });
+    expect(
+      mitel('call.recording', { endpointId: 'e', callId: 'c', action: 'resumeRecording' }).body,
+    ).toEqual({ action: 'resumeRecording' });
+  });
+
+  it('places a call with originateTimeout 30 unless given, and refuses one above 120', () => {
+    expect(mitel('call.create', { endpointId: 'e', to: '100' }).body).toEqual({
+      to: '100',
+      originateTimeout: 30,
+    });
+    expect(() =>
+      mitel('call.create', { endpointId: 'e', to: '100', originateTimeout: 500 }),
+    ).toThrow(
+      /Originate Timeout \(s\) \(originateTimeout\) must be a number from 0 to 120; got 500/,
+    );
   });
 
   it('places a call with body fields and additional fields merged', () => {

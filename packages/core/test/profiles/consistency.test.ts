@@ -24,7 +24,8 @@ function sampleValue(parameter: ParameterDef, index: number): unknown {
   const marker = `v${index}x`;
   switch (parameter.type) {
     case 'number':
-      return 7000 + index;
+      // Inside a declared range (Mitel originateTimeout 0-120), still distinctive.
+      return Math.min(7000 + index, parameter.maxValue ?? Infinity);
     case 'boolean':
       return true;
     case 'options':
@@ -79,6 +80,7 @@ describe.each(profiles.map((profile) => [profile.id, profile] as [string, Provid
         ...Object.values(profile.defaultHeaders ?? {}),
         ...Object.values(profile.environment?.urls ?? {}),
         ...(profile.token.assumeRole === undefined ? [] : [profile.token.assumeRole.url]),
+        ...(profile.token.authorizeUrl === undefined ? [] : [profile.token.authorizeUrl]),
       ];
       const builtIn = (name: string): boolean =>
         name === 'environmentUrl' ||

@@ -104,22 +104,11 @@ describe('Mitel CloudLink', () => {
     expect(fixed.ok).toBe(true);
   });
 
-  it('explains a JSON body where a form is required (a gateway re-encoding the body)', async () => {
-    const axios = createAxiosTransport();
-    const jsonGateway: Transport = (request) => {
-      if (request.headers['content-type'] !== 'application/x-www-form-urlencoded')
-        return axios(request);
-      const body = JSON.stringify(Object.fromEntries(new URLSearchParams(request.body ?? '')));
-      return axios({
-        ...request,
-        body,
-        headers: { ...request.headers, 'content-type': 'application/json' },
-      });
-    };
-    const diagnosis = await diagnose(mitel, mitelAt(emulator.url), { transport: jsonGateway });
-    expect(diagnosis.ok).toBe(false);
-    expect(diagnosis.error?.code).toBe('invalid_request');
-    expect(diagnosis.error?.hint).toContain('application/x-www-form-urlencoded');
+  // Mitel documents a form body, but its own sample posts JSON and is answered: a gateway that
+  // re-encodes the body is no failure there (Bright Pattern and Sangoma below do reject it).
+  it('signs in even when a gateway re-encodes the form as JSON, as Mitel’s own sample sends it', async () => {
+    const diagnosis = await diagnose(mitel, mitelAt(emulator.url), { transport: jsonGateway() });
+    expect(diagnosis.ok).toBe(true);
     expectClean(diagnosis);
   });
 
@@ -134,7 +123,36 @@ describe('Mitel CloudLink', () => {
   });
 });
 
+/** A gateway that re-encodes every form body as JSON (a classic integration mistake). */
+function jsonGateway(): Transport {
+  const axios = createAxiosTransport();
+  return (request) => {
+    if (request.headers['content-type'] !== 'application/x-www-form-urlencoded')
+      return axios(request);
+    const body = JSON.stringify(Object.fromEntries(new URLSearchParams(request.body ?? '')));
+    return axios({
+      ...request,
+      body,
+      headers: { ...request.headers, 'content-type': 'application/json' },
+    });
+  };
+}
+
 describe('Bright Pattern and Sangoma CX', () => {
+  it.each([
+    ['bright-pattern', () => brightPatternAt(emulator.url)],
+    ['sangoma-cx', () => sangomaAt(emulator.url)],
+  ] as const)(
+    '%s: explains a JSON body where a form is required (a gateway re-encoding the body)',
+    async (id, credentials) => {
+      const diagnosis = await diagnose(getProfile(id), credentials(), { transport: jsonGateway() });
+      expect(diagnosis.ok).toBe(false);
+      expect(diagnosis.error?.code).toBe('invalid_request');
+      expect(diagnosis.error?.hint).toContain('application/x-www-form-urlencoded');
+      expectClean(diagnosis);
+    },
+  );
+
   it('explains an unknown tenant', async () => {
     const diagnosis = await diagnose(getProfile('bright-pattern'), {
       ...brightPatternAt(emulator.url),

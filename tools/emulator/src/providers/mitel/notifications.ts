@@ -110,6 +110,8 @@ export class MitelSubscriptions {
       method: request.method ?? 'UPDATE',
       subject: subject ?? '/',
       content: content ?? {},
+      // Echoed from the subscription: receivers drop deliveries of other applications.
+      ...(sub.applicationId === undefined ? {} : { applicationId: sub.applicationId }),
       subscription: { subscriptionId: sub.subscriptionId },
       notification: { createdOn: now, correlationId: randomUUID() },
     };
