@@ -465,4 +465,6 @@ export const mitelCloudLink: ProviderProfile = {
   ],
   operations,
   whoAmI: 'auth.whoAmI',
+  // No fixed region list exists: the token's domain claim names the account's region.
+  regionClaim: { claim: 'domain', hostSuffix: 'api.mitel.io' },
 };

@@ -177,6 +177,15 @@ export interface TlsFieldsDef {
   allowSelfSigned?: string;
 }
 
+/**
+ * A token claim naming the account's region (Mitel `domain`: `<account>.<region>[.dev].<hostSuffix>`),
+ * compared by diagnose with the region of the base URL (`<service>.<region>[.dev].<hostSuffix>`).
+ */
+export interface RegionClaimDef {
+  claim: string;
+  hostSuffix: string;
+}
+
 export interface ProviderProfile {
   id: ProviderId;
   displayName: string;
@@ -201,4 +210,6 @@ export interface ProviderProfile {
   operations: OperationDef[];
   /** Who-am-I operation id used by diagnose and credential tests. */
   whoAmI?: string;
+  /** Where the token names the account's region (Mitel); diagnose shows it and warns on a mismatch. */
+  regionClaim?: RegionClaimDef;
 }
