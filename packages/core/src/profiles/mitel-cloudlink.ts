@@ -10,7 +10,18 @@ import {
 import { mitelMediaOperations } from './mitel-media';
 import type { OperationDef, ParameterDef, ProviderProfile } from './types';
 
-const SERVICES = ['authentication', 'admin', 'media', 'chat', 'notifications'];
+/**
+ * The API version in each service's base path. These five use 2017-09-01; other Mitel services
+ * use 2018-07-01, 2019-03-01, 2020-06-19 or 2023-07-01, so the version is kept per service.
+ */
+const API_VERSIONS: Record<string, string> = {
+  authentication: '2017-09-01',
+  admin: '2017-09-01',
+  media: '2017-09-01',
+  chat: '2017-09-01',
+  notifications: '2017-09-01',
+};
+const SERVICES = Object.keys(API_VERSIONS);
 const HAL = { style: 'hal-next', itemsPath: '_embedded.items', nextPath: '_links.next' } as const;
 const ROLES = ['PARTNER_ADMIN', 'ACCOUNT_ADMIN', 'USER', 'GUEST'];
 
@@ -342,7 +353,7 @@ export const mitelCloudLink: ProviderProfile = {
       placeholder: 'https://{service}.api.mitel.io/2017-09-01',
       displayWhen: { environment: ['custom'] },
       description:
-        'Base URL with {service} where the service name goes (authentication, admin, media, chat, notifications).',
+        'Base URL with {service} where the service name goes (authentication, admin, media, chat, notifications); {apiVersion} may stand for the service’s API version (2017-09-01 for these).',
     },
     {
       name: 'grantType',
@@ -443,13 +454,14 @@ export const mitelCloudLink: ProviderProfile = {
   environment: {
     field: 'environment',
     urls: {
-      production: 'https://{service}.api.mitel.io/2017-09-01',
-      sandbox: 'https://{service}.dev.api.mitel.io/2017-09-01',
-      region: 'https://{service}.{region}.api.mitel.io/2017-09-01',
+      production: 'https://{service}.api.mitel.io/{apiVersion}',
+      sandbox: 'https://{service}.dev.api.mitel.io/{apiVersion}',
+      region: 'https://{service}.{region}.api.mitel.io/{apiVersion}',
       custom: '{customBaseUrl}',
     },
   },
   baseUrls: Object.fromEntries(SERVICES.map((service) => [service, '{environmentUrl}'])),
+  serviceVersions: API_VERSIONS,
   defaultHeaders: { 'X-Mitel-App': '{application}' },
   correlationHeader: 'x-mitel-correlation-id',
   resources: [

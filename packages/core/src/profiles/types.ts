@@ -201,6 +201,11 @@ export interface ProviderProfile {
    */
   baseUrls: Record<string, string>;
   environment?: EnvironmentDef;
+  /**
+   * API version per service, for `{apiVersion}` in base URL templates: Mitel's services carry
+   * different versions in their paths (2017-09-01, 2019-03-01, ...), never one for all.
+   */
+  serviceVersions?: Record<string, string>;
   tlsFields?: TlsFieldsDef;
   /** Headers sent with every request (Mitel `X-Mitel-App`). */
   defaultHeaders?: Record<string, string>;

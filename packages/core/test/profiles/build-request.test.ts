@@ -28,6 +28,28 @@ describe('Mitel CloudLink requests', () => {
     });
   });
 
+  it('puts each service’s own API version in its base URL, also in a custom template', () => {
+    const versions = { ...mitelCloudLink.serviceVersions, media: '2019-03-01' };
+    const profile = { ...mitelCloudLink, serviceVersions: versions };
+    const build = (credentials: Record<string, string>, id: string) =>
+      buildOperationRequest(profile, credentials, id, { endpointId: 'e', to: '1' }).url;
+    const production = { environment: 'production', clientId: 'c', clientSecret: 's' };
+    expect(build(production, 'call.create')).toBe(
+      'https://media.api.mitel.io/2019-03-01/endpoints/e/calls',
+    );
+    expect(build(production, 'auth.whoAmI')).toBe(
+      'https://authentication.api.mitel.io/2017-09-01/token',
+    );
+    const custom = {
+      ...production,
+      environment: 'custom',
+      customBaseUrl: 'https://gw.example.test/{service}/{apiVersion}',
+    };
+    expect(build(custom, 'call.create')).toBe(
+      'https://gw.example.test/media/2019-03-01/endpoints/e/calls',
+    );
+  });
+
   it('gets an account and lists users with encoded path values', () => {
     expect(mitel('account.get', { accountId: 'a/b c' }).url).toBe(
       'https://admin.example.test/2017-09-01/accounts/a%2Fb%20c',

@@ -85,6 +85,7 @@ describe.each(profiles.map((profile) => [profile.id, profile] as [string, Provid
       const builtIn = (name: string): boolean =>
         name === 'environmentUrl' ||
         name === 'service' ||
+        (name === 'apiVersion' && profile.serviceVersions !== undefined) ||
         (name.startsWith('service:') && name.slice(8) in profile.baseUrls);
       const unknown = templates
         .flatMap(templateNames)
