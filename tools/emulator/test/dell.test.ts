@@ -130,6 +130,35 @@ describe('Dell CloudLink Center', () => {
     );
   });
 
+  it('GET /auth returns the session context; monitoring events come in a time window', async () => {
+    const accessToken = await token();
+    const rest = (path: string) => `${emulator().url}/dell/cloudlink/rest${path}`;
+    const session = await getWithToken(rest('/auth'), accessToken);
+    expect(session.status).toBe(200);
+    expect(session.body).toMatchObject({
+      username: admin.clientId,
+      user_type: 'Client',
+      scope: 'all',
+    });
+    const all = await getWithToken<Array<{ timestamp: number }>>(
+      rest('/monitoring/events?count=1000'),
+      accessToken,
+    );
+    expect(all.body.length).toBeGreaterThan(100);
+    const from = all.body[10]?.timestamp ?? 0;
+    const to = all.body[30]?.timestamp ?? 0;
+    const window = await getWithToken<Array<{ timestamp: number }>>(
+      rest(`/monitoring/events?timestamp=${from}&end=${to}&count=5&interval=60`),
+      accessToken,
+    );
+    expect(window.body).toEqual(all.body.slice(10, 15));
+    for (const query of ['timestamp=yesterday', 'count=0', 'count=many']) {
+      const bad = await getWithToken(rest(`/monitoring/events?${query}`), accessToken);
+      expect({ query, status: bad.status }).toEqual({ query, status: 400 });
+    }
+    expect((await call(rest('/monitoring/events'))).status).toBe(401);
+  });
+
   it('answers 401 invalid_token without a valid bearer token, and after logout', async () => {
     const missing = await call(`${emulator().url}/dell/cloudlink/rest/users`);
     expect(missing.status).toBe(401);
