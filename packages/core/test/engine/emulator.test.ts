@@ -429,6 +429,24 @@ describe('token engine against the emulator (real HTTP)', () => {
       expect(error.message).toContain('HTML');
     });
 
+    // Mitel's own sample reads Retry-After as an HTTP date: the engine honours that form too.
+    it('waits out a Mitel 429 whose Retry-After is an HTTP date, then signs in', async () => {
+      emulator.control.injectFault({
+        provider: 'mitel',
+        kind: 'rate-limit',
+        target: 'token',
+        retryAfterSec: 1,
+        retryAfterFormat: 'date',
+      });
+      const tokens = mitelClient();
+      const started = Date.now();
+      expect((await tokens.getToken()).accessToken).toEqual(expect.any(String));
+      // Far beyond the 5-20 ms backoff: the date was read (HTTP dates have whole seconds).
+      expect(Date.now() - started).toBeGreaterThan(fastRetry.maxDelayMs);
+      expect(tokenRequests()).toBe(2);
+      await tokens.close();
+    });
+
     it('API: retries a GET after 503, reports malformed JSON', async () => {
       const client = new ApiClient({
         tokens: generic(),
