@@ -183,6 +183,22 @@ describe('Sangoma CX', () => {
     expect(session.emulator.control.counters().tokenRequests.byProvider.sangoma).toBe(1);
   });
 
+  // Sangoma answers a repeated request with the same token and its REMAINING lifetime:
+  // a second process (no shared store) must end up with the same expiry, not a fresh year.
+  it('reads expires_in as the remaining lifetime of an existing token', async () => {
+    const first = connect(getProfile('sangoma-cx'), sangomaAt(session.emulator.url));
+    const token = await first.tokens.getToken();
+    session.emulator.control.advanceClock(3 * 24 * 3600);
+    const second = connect(getProfile('sangoma-cx'), sangomaAt(session.emulator.url));
+    const again = await second.tokens.getToken();
+    expect(again.accessToken).toBe(token.accessToken);
+    // The emulator clock moved three days; the second reading is three days shorter.
+    const lifetime = (set: { obtainedAt: number; expiresAt: number }) =>
+      set.expiresAt - set.obtainedAt;
+    expect(lifetime(token) - lifetime(again)).toBeGreaterThanOrEqual(3 * 24 * 3600 * 1000 - 2000);
+    expect(lifetime(token) - lifetime(again)).toBeLessThanOrEqual(3 * 24 * 3600 * 1000 + 2000);
+  });
+
   it('a client without the scope gets insufficient_scope, not a retry loop', async () => {
     const credentials = {
       ...sangomaAt(session.emulator.url, 'agentOnly'),
