@@ -100,7 +100,7 @@ export class MitelSubscriptions {
       const records = dir.callRecords.get(sub.accountId) ?? [];
       const record = records[Math.floor(Math.random() * records.length)];
       content = record
-        ? { ...record, state: 'completed', eventType: 'call-completed' }
+        ? { ...record, state: 'completed', completed: true, eventType: 'call-completed' }
         : { eventType: 'call-completed' };
       subject ??= record ? `/calls/${record.callId}` : '/calls';
     }
