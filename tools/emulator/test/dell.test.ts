@@ -85,6 +85,17 @@ describe('Dell CloudLink Center', () => {
       400,
       'invalid_scope',
     ],
+    [
+      'the secadmin scope for a client user',
+      {
+        grant_type: 'client_credentials',
+        client_id: admin.clientId,
+        client_secret: admin.clientSecret,
+        scope: 'built_in_client',
+      },
+      400,
+      'invalid_scope',
+    ],
   ] as Array<[string, Record<string, string>, number, string]>)(
     '%s → %i %s',
     async (_label, params, status, error) => {

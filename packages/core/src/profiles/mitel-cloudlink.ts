@@ -236,6 +236,13 @@ const operations: OperationDef[] = [
         in: 'body',
         description: 'Only publications matching this filter',
       },
+      {
+        name: 'methodFilter',
+        displayName: 'Method Filter',
+        type: 'string',
+        in: 'body',
+        description: 'Only notifications of this method, for example UPDATE',
+      },
     ],
   },
   {

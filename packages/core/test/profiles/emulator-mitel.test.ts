@@ -142,7 +142,9 @@ describe('Mitel CloudLink operations', () => {
       applicationId: 'switchboard-test',
       webhookUrl: 'http://127.0.0.1:9/hook',
       topic: 'platform-api-media',
+      methodFilter: 'UPDATE',
     });
+    expect(created.data).toMatchObject({ methodFilter: 'UPDATE' });
     const { subscriptionId } = created.data as { subscriptionId: string };
     const listed = await admin.execute('subscription.list', {}, { returnAll: true });
     expect(

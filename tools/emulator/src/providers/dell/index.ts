@@ -52,8 +52,20 @@ export function createDell(state: EmulatorState): ProviderModule {
       return oauthError(401, 'invalid_client', 'Bad client credentials');
     }
     const scope = req.query.get('scope') ?? EMULATOR_SEED.dell.scope;
-    if (scope !== EMULATOR_SEED.dell.scope) {
-      return oauthError(400, 'invalid_scope', `Invalid scope: ${scope}. The only scope is "all".`);
+    // Client users sign in with scope=all; built_in_client is the built-in secadmin user's.
+    if (scope === 'built_in_client' && clientId !== 'secadmin') {
+      return oauthError(
+        400,
+        'invalid_scope',
+        'Invalid scope: built_in_client is for the built-in secadmin user; client users use "all".',
+      );
+    }
+    if (scope !== EMULATOR_SEED.dell.scope && scope !== 'built_in_client') {
+      return oauthError(
+        400,
+        'invalid_scope',
+        `Invalid scope: ${scope}. Use "all" (client users) or "built_in_client" (secadmin).`,
+      );
     }
     const lifetime = state.lifetime('dell');
     const issued = tokens.issue({ clientId, scope }, lifetime);
@@ -61,7 +73,7 @@ export function createDell(state: EmulatorState): ProviderModule {
       access_token: issued.token,
       token_type: 'bearer',
       expires_in: lifetime - 1,
-      scope: EMULATOR_SEED.dell.scope,
+      scope,
     });
   };
 
