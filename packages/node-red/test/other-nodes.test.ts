@@ -194,6 +194,14 @@ describe('config node', () => {
       .send({ id: mitel.node.id, values });
     expect(good.status).toBe(200);
     expect(good.body.ok).toBe(true);
+    // The dialog shows each step: for Mitel, the account's region from the token's domain claim.
+    expect(good.body.steps).toContainEqual(
+      expect.objectContaining({
+        name: 'region',
+        ok: true,
+        detail: expect.stringContaining('puts the account in region us'),
+      }),
+    );
     const bad = await helper
       .request()
       .post('/switchboard/diagnose/mitel-cloudlink')
