@@ -4,6 +4,7 @@ export { dellCloudLink } from './profiles/dell-cloudlink';
 export { brightPattern } from './profiles/bright-pattern';
 export { sangomaCx, SANGOMA_SCOPES } from './profiles/sangoma-cx';
 export { genericOAuth2 } from './profiles/generic-oauth2';
+export { deliveryApplicationId, isDeliveryForApplication } from './profiles/mitel-deliveries';
 export { profiles, getProfile } from './profiles/registry';
 export { validateCredentials, credentialWarnings } from './profiles/validate';
 export { resolveBaseUrl } from './profiles/base-url';

@@ -1,7 +1,7 @@
 // The Mitel CloudLink Trigger's subscription lifecycle (n8n's webhookMethods): one
 // notification subscription per active workflow, its id kept in the node's static data.
 import type { ApiRequest, OperationParams, ProviderProfile } from '@switchboard/core';
-import { buildOperationRequest, readPage } from '@switchboard/core';
+import { buildOperationRequest, isDeliveryForApplication, readPage } from '@switchboard/core';
 import type {
   IDataObject,
   IHookFunctions,
@@ -24,6 +24,8 @@ export const SUBSCRIPTION_PARAMETERS = [
 
 interface SubscriptionState {
   subscriptionId?: string;
+  /** The application the subscription was made for: deliveries naming another are dropped. */
+  applicationId?: string;
 }
 
 export async function subscriptionExists(
@@ -91,7 +93,9 @@ export async function createSubscription(
       },
     );
   }
-  (this.getWorkflowStaticData('node') as SubscriptionState).subscriptionId = subscriptionId;
+  const state = this.getWorkflowStaticData('node') as SubscriptionState;
+  state.subscriptionId = subscriptionId;
+  state.applicationId = String(params.applicationId ?? '');
   return true;
 }
 
@@ -114,16 +118,20 @@ export async function deleteSubscription(
     }
   }
   delete state.subscriptionId;
+  delete state.applicationId;
   return true;
 }
 
-/** Starts the workflow for deliveries of this node's own subscription only. */
+/** Starts the workflow for deliveries of this node's own subscription and application only. */
 export function receiveNotification(this: IWebhookFunctions): IWebhookResponseData {
   const body = this.getBodyData();
   const state = this.getWorkflowStaticData('node') as SubscriptionState;
   const subscription = body.subscription as { subscriptionId?: unknown } | undefined;
   if (state.subscriptionId === undefined || subscription?.subscriptionId !== state.subscriptionId) {
     return { webhookResponse: { received: false, reason: 'not this workflow’s subscription' } };
+  }
+  if (!isDeliveryForApplication(body, state.applicationId ?? '')) {
+    return { webhookResponse: { received: false, reason: 'not this workflow’s application' } };
   }
   return { workflowData: [this.helpers.returnJsonArray(body as IDataObject)] };
 }

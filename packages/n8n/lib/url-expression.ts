@@ -48,6 +48,12 @@ function placeholderExpression(
   service: string | undefined,
 ): string {
   if (name === 'service' && service !== undefined) return JSON.stringify(service);
+  if (name === 'apiVersion' && service !== undefined) {
+    const version = profile.serviceVersions?.[service];
+    if (version === undefined)
+      throw new Error(`${profile.displayName}: no API version for ${service}`);
+    return JSON.stringify(version);
+  }
   if (name.startsWith('service:')) return baseUrlExpression(profile, name.slice('service:'.length));
   if (name === 'environmentUrl') return environmentExpression(profile, service);
   const field = profile.fields.find((candidate) => candidate.name === name);
@@ -59,10 +65,13 @@ function placeholderExpression(
   );
   const value = `$credentials.${name}`;
   const text = `String(${value} === undefined || ${value} === null ? ${fallback} : ${value}).trim()`;
-  // A URL field may itself be a template (Mitel's custom base URL has `{service}`).
-  return field.format === 'url' && service !== undefined
-    ? `${text}.split("{service}").join(${JSON.stringify(service)})`
-    : text;
+  // A URL field may itself be a template (Mitel's custom base URL has `{service}`, `{apiVersion}`).
+  if (field.format !== 'url' || service === undefined) return text;
+  const withService = `${text}.split("{service}").join(${JSON.stringify(service)})`;
+  const version = profile.serviceVersions?.[service];
+  return version === undefined
+    ? withService
+    : `${withService}.split("{apiVersion}").join(${JSON.stringify(version)})`;
 }
 
 function environmentExpression(profile: ProviderProfile, service: string | undefined): string {

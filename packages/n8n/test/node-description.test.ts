@@ -52,6 +52,56 @@ describe('node descriptions generated from the profiles', () => {
     });
   }
 
+  it.each([
+    [
+      'mitel-cloudlink',
+      [
+        'callRecord.hide',
+        'call.answer',
+        'call.end',
+        'call.hold',
+        'call.retrieve',
+        'call.blindTransfer',
+        'call.supervisedTransfer',
+        'call.consult',
+        'call.dtmf',
+        'call.conference',
+        'call.recording',
+      ],
+    ],
+    ['dell-cloudlink', ['auth.get', 'event.list']],
+    ['sangoma-cx', ['agentBot.create', 'inbox.list']],
+  ])('%s: offers the operations added from the provider’s specification', (id, ids) => {
+    const profile = profiles.find((candidate) => candidate.id === id);
+    const properties = nodeProperties(profile ?? profiles[0]!);
+    for (const operationId of ids) {
+      const [resource, operation] = operationId.split('.');
+      const picker = properties.find(
+        (property) =>
+          property.name === 'operation' &&
+          property.displayOptions?.show?.resource?.includes(resource ?? ''),
+      );
+      expect(picker?.options?.map((option) => ('value' in option ? option.value : ''))).toContain(
+        operation,
+      );
+    }
+    const names = properties.map((property) => property.name);
+    if (id === 'mitel-cloudlink')
+      expect(names).toEqual(expect.arrayContaining(['originateTimeout', 'skipToken', 'args']));
+    if (id === 'sangoma-cx') expect(names).toContain('outgoingUrl');
+  });
+
+  it('offers Bright Pattern’s work and mobile phone and changePassword on create and update', () => {
+    const bright = profiles.find((profile) => profile.id === 'bright-pattern');
+    const properties = nodeProperties(bright ?? profiles[0]!);
+    for (const name of ['workPhone', 'mobilePhone', 'changePassword']) {
+      const shown = properties
+        .filter((property) => property.name === name)
+        .flatMap((property) => property.displayOptions?.show?.operation ?? []);
+      expect(shown).toEqual(expect.arrayContaining(['create', 'update']));
+    }
+  });
+
   it('marks secret parameters as passwords', () => {
     const bright = profiles.find((profile) => profile.id === 'bright-pattern');
     const password = nodeProperties(bright ?? profiles[0]!).find(

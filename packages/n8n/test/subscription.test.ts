@@ -52,6 +52,7 @@ describe('Mitel CloudLink Trigger subscription lifecycle', () => {
     );
     expect(await createSubscription.call(context, profile, PROVIDERS.mitel)).toBe(true);
     expect(staticData.subscriptionId).toBe('sub-1');
+    expect(staticData.applicationId).toBe('client-42');
     expect(sent[0]?.method).toBe('POST');
     expect(sent[0]?.url).toMatch(/notifications.*\/subscriptions$/);
     expect(sent[0]?.body).toEqual({
@@ -111,8 +112,9 @@ describe('Mitel CloudLink Trigger subscription lifecycle', () => {
 });
 
 describe('Mitel CloudLink Trigger webhook', () => {
-  function delivery(body: IDataObject, subscriptionId: string | undefined) {
+  function delivery(body: IDataObject, subscriptionId: string | undefined, applicationId?: string) {
     const staticData: IDataObject = subscriptionId === undefined ? {} : { subscriptionId };
+    if (applicationId !== undefined) staticData.applicationId = applicationId;
     return {
       getBodyData: () => body,
       getWorkflowStaticData: () => staticData,
@@ -128,6 +130,22 @@ describe('Mitel CloudLink Trigger webhook', () => {
     };
     const result = await new MitelCloudLinkTrigger().webhook.call(delivery(body, 'sub-1'));
     expect(result.workflowData).toEqual([[{ json: body }]]);
+  });
+
+  it('ignores deliveries naming another application, wherever the id sits', async () => {
+    const ours = { applicationId: 'app-1', subscription: { subscriptionId: 'sub-1' } };
+    const trigger = new MitelCloudLinkTrigger();
+    expect((await trigger.webhook.call(delivery(ours, 'sub-1', 'app-1'))).workflowData).toEqual([
+      [{ json: ours }],
+    ]);
+    for (const body of [
+      { ...ours, applicationId: 'app-2' },
+      { subscription: { subscriptionId: 'sub-1', applicationId: 'app-2' } },
+    ]) {
+      const result = await trigger.webhook.call(delivery(body, 'sub-1', 'app-1'));
+      expect(result.workflowData).toBeUndefined();
+      expect(result.webhookResponse).toMatchObject({ received: false });
+    }
   });
 
   it('ignores deliveries of other subscriptions', async () => {

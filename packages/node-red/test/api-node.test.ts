@@ -1,7 +1,7 @@
 // The API nodes of every provider, run in Node-RED's runtime against the emulator over HTTP.
 import { createConnection, getProfile } from '@switchboard/core';
 import type { CredentialValues } from '@switchboard/core';
-import { startEmulator } from '@switchboard/emulator';
+import { EMULATOR_SEED, startEmulator } from '@switchboard/emulator';
 import type { Emulator } from '@switchboard/emulator';
 import { apiNodeType } from '../src/names';
 import { emulatorConnections, MITEL_ACCOUNT_ID, SEEDED_SECRETS } from './emulator-connections';
@@ -178,6 +178,31 @@ describe('API node', () => {
     const overridden = nextMessage('out');
     helper.getNode('api').receive({ who: 'nobody', params: { loginId: 'lou.locked' } });
     expect(((await overridden).payload as { loginId: string }).loginId).toBe('lou.locked');
+  });
+
+  it('places a Mitel call and controls it from msg.params (operations drawn from the profile)', async () => {
+    const mitel = emulatorConnections(emulator.url)['mitel-cloudlink'];
+    const agent = EMULATOR_SEED.mitel.prod.users.agent.userId;
+    await load(mitel, [
+      apiNode(mitel, 'call.create', {
+        params: { endpointId: { v: agent, t: 'str' }, to: { v: '+15550100', t: 'str' } },
+      }),
+    ]);
+    const placed = nextMessage('out');
+    helper.getNode('api').receive({});
+    const call = (await placed).payload as { callId: string; originateTimeout: number };
+    expect((await placed).statusCode).toBe(200);
+    expect(call.originateTimeout).toBe(30);
+    await helper.unload();
+    await load(mitel, [apiNode(mitel, 'call.blindTransfer')]);
+    const transferred = nextMessage('out');
+    helper.getNode('api').receive({
+      params: { endpointId: agent, callId: call.callId, args: { destination: '+15550199' } },
+    });
+    expect((await transferred).payload).toMatchObject({
+      action: 'blindTransfer',
+      args: { destination: '+15550199' },
+    });
   });
 
   it.each(['dell-cloudlink', 'sangoma-cx', 'generic-oauth2'] as const)(

@@ -194,6 +194,14 @@ describe('config node', () => {
       .send({ id: mitel.node.id, values });
     expect(good.status).toBe(200);
     expect(good.body.ok).toBe(true);
+    // The dialog shows each step: for Mitel, the account's region from the token's domain claim.
+    expect(good.body.steps).toContainEqual(
+      expect.objectContaining({
+        name: 'region',
+        ok: true,
+        detail: expect.stringContaining('puts the account in region us'),
+      }),
+    );
     const bad = await helper
       .request()
       .post('/switchboard/diagnose/mitel-cloudlink')
@@ -283,6 +291,18 @@ describe('CloudLink notifications node', () => {
       body: JSON.stringify({ subscription: { subscriptionId: 'someone-else' }, content: {} }),
     });
     expect(foreign.status).toBe(404);
+    // Our subscription id, but another application's id: not ours either.
+    expect(subscription?.applicationId).toEqual(expect.any(String));
+    expect(delivery?.payload).toMatchObject({ applicationId: subscription?.applicationId });
+    const otherApp = await fetch(`${publicUrl}/mitel/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...(delivery?.payload as Record<string, unknown>),
+        applicationId: 'another-application',
+      }),
+    });
+    expect(otherApp.status).toBe(404);
     await helper.unload();
     expect(emulator.control.listSubscriptions()).toHaveLength(0);
     expect(statuses).toContain('subscribed');

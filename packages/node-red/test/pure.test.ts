@@ -1,6 +1,6 @@
 // Pure parts: credential values, store choice, parameter coercion, statuses, editor generation.
 import { getProfile, profiles } from '@switchboard/core';
-import type { ParameterDef } from '@switchboard/core';
+import type { ParameterDef, ProviderId } from '@switchboard/core';
 import { editorFiles } from '../src/editor';
 import { apiNodeSettings } from '../src/runtime/api-node';
 import { configNodeType } from '../src/names';
@@ -12,6 +12,25 @@ import { errorStatus, successStatus } from '../src/runtime/status';
 import { tokenStoreChoice } from '../src/runtime/store-options';
 
 const sangoma = getProfile('sangoma-cx');
+
+/** Operations added from the providers' own specifications (issue 10 §3). */
+const NEW_OPERATIONS: Record<string, string[]> = {
+  'mitel-cloudlink': [
+    'callRecord.hide',
+    'call.answer',
+    'call.end',
+    'call.hold',
+    'call.retrieve',
+    'call.blindTransfer',
+    'call.supervisedTransfer',
+    'call.consult',
+    'call.dtmf',
+    'call.conference',
+    'call.recording',
+  ],
+  'dell-cloudlink': ['auth.get', 'event.list'],
+  'sangoma-cx': ['agentBot.create', 'inbox.list'],
+};
 
 describe('credential values', () => {
   it('takes secrets from credentials only, splits scopes, drops empty values', () => {
@@ -152,6 +171,21 @@ describe('editor files', () => {
       );
     },
   );
+
+  it('offers the operations and parameters added from the providers’ specifications', () => {
+    const html = files.editor['switchboard-api'];
+    for (const [provider, ids] of Object.entries(NEW_OPERATIONS)) {
+      const profile = getProfile(provider as ProviderId);
+      for (const id of ids) {
+        expect(html).toContain(JSON.stringify(id));
+        expect(apiNodeSettings(profile, { id: 'n', type: 't', operation: id }).operation.id).toBe(
+          id,
+        );
+      }
+    }
+    for (const parameter of ['originateTimeout', 'skipToken', 'workPhone', 'outgoingUrl'])
+      expect(html).toContain(JSON.stringify(parameter));
+  });
 
   it('embeds every operation and its parameters for the API node dialogs', () => {
     const html = files.editor['switchboard-api'];

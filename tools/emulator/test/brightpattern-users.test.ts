@@ -26,11 +26,31 @@ describe('Bright Pattern user management', () => {
 
   it('creates, gets and updates a user, never returning the password', async () => {
     const accessToken = await token();
-    const created = await sendJson(api('/user'), 'POST', newUser, accessToken);
-    expect(created.status).toBe(201);
-    expect(created.body).toEqual(
-      expect.objectContaining({ loginId: 'sam.board', firstName: 'Sam', disabled: false }),
+    const created = await sendJson(
+      api('/user'),
+      'POST',
+      { ...newUser, workPhone: '+15550101', mobilePhone: '+15550102', changePassword: true },
+      accessToken,
     );
+    // Bright Pattern documents 200, 400 and 405 for create (not 201).
+    expect(created.status).toBe(200);
+    expect(created.body).toEqual(
+      expect.objectContaining({
+        loginId: 'sam.board',
+        firstName: 'Sam',
+        disabled: false,
+        workPhone: '+15550101',
+        mobilePhone: '+15550102',
+        changePassword: true,
+      }),
+    );
+    const badFlag = await sendJson(
+      api('/user'),
+      'POST',
+      { ...newUser, loginId: 'x.y', changePassword: 'yes' },
+      accessToken,
+    );
+    expect(badFlag.status).toBe(400);
     expect(created.body).not.toHaveProperty('password');
     const fetched = await getWithToken(api('/user/sam.board'), accessToken);
     expect(fetched.body).toEqual(created.body);
@@ -47,7 +67,7 @@ describe('Bright Pattern user management', () => {
     expect((await getWithToken(api('/user/sam.board'), accessToken)).body.lastName).toBe('Switch');
   });
 
-  it('answers 409 for a duplicate login id and 404 for an unknown one', async () => {
+  it('answers 400 for a duplicate login id (create knows only 200/400/405) and 404 for an unknown one', async () => {
     const accessToken = await token();
     const duplicate = await sendJson(
       api('/user'),
@@ -55,9 +75,9 @@ describe('Bright Pattern user management', () => {
       { ...newUser, loginId: existing },
       accessToken,
     );
-    expect(duplicate.status).toBe(409);
+    expect(duplicate.status).toBe(400);
     expect(duplicate.body).toEqual({
-      error: { code: 409, message: expect.stringContaining(existing) },
+      error: { code: 400, message: expect.stringContaining(existing) },
     });
     expect((await getWithToken(api('/user/nobody'), accessToken)).status).toBe(404);
     expect(

@@ -85,6 +85,17 @@ describe('Dell CloudLink Center', () => {
       400,
       'invalid_scope',
     ],
+    [
+      'the secadmin scope for a client user',
+      {
+        grant_type: 'client_credentials',
+        client_id: admin.clientId,
+        client_secret: admin.clientSecret,
+        scope: 'built_in_client',
+      },
+      400,
+      'invalid_scope',
+    ],
   ] as Array<[string, Record<string, string>, number, string]>)(
     '%s → %i %s',
     async (_label, params, status, error) => {
@@ -128,6 +139,35 @@ describe('Dell CloudLink Center', () => {
     expect(license.body).toEqual(
       expect.objectContaining({ status: 'Valid', machinesUsed: machines.body.length }),
     );
+  });
+
+  it('GET /auth returns the session context; monitoring events come in a time window', async () => {
+    const accessToken = await token();
+    const rest = (path: string) => `${emulator().url}/dell/cloudlink/rest${path}`;
+    const session = await getWithToken(rest('/auth'), accessToken);
+    expect(session.status).toBe(200);
+    expect(session.body).toMatchObject({
+      username: admin.clientId,
+      user_type: 'Client',
+      scope: 'all',
+    });
+    const all = await getWithToken<Array<{ timestamp: number }>>(
+      rest('/monitoring/events?count=1000'),
+      accessToken,
+    );
+    expect(all.body.length).toBeGreaterThan(100);
+    const from = all.body[10]?.timestamp ?? 0;
+    const to = all.body[30]?.timestamp ?? 0;
+    const window = await getWithToken<Array<{ timestamp: number }>>(
+      rest(`/monitoring/events?timestamp=${from}&end=${to}&count=5&interval=60`),
+      accessToken,
+    );
+    expect(window.body).toEqual(all.body.slice(10, 15));
+    for (const query of ['timestamp=yesterday', 'count=0', 'count=many']) {
+      const bad = await getWithToken(rest(`/monitoring/events?${query}`), accessToken);
+      expect({ query, status: bad.status }).toEqual({ query, status: 400 });
+    }
+    expect((await call(rest('/monitoring/events'))).status).toBe(401);
   });
 
   it('answers 401 invalid_token without a valid bearer token, and after logout', async () => {

@@ -32,6 +32,27 @@ describe('fault injection', () => {
     expect(answer.headers.get('retry-after')).toBe('7');
   });
 
+  it('answers 429 with Retry-After as an HTTP date when asked', async () => {
+    emulator().control.injectFault({
+      provider: 'dell',
+      kind: 'rate-limit',
+      retryAfterSec: 30,
+      retryAfterFormat: 'date',
+    });
+    const answer = await getToken();
+    expect(answer.status).toBe(429);
+    const date = Date.parse(answer.headers.get('retry-after') ?? '');
+    expect(date - Date.now()).toBeGreaterThan(20_000);
+    expect(date - Date.now()).toBeLessThanOrEqual(31_000);
+    expect(() =>
+      emulator().control.injectFault({
+        provider: 'dell',
+        kind: 'rate-limit',
+        retryAfterFormat: 'soon' as never,
+      }),
+    ).toThrow('retryAfterFormat');
+  });
+
   it('serves malformed JSON and an HTML error page', async () => {
     emulator().control.injectFault({ provider: 'dell', kind: 'malformed-json' });
     emulator().control.injectFault({ provider: 'dell', kind: 'html' });

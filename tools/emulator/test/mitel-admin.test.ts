@@ -63,18 +63,46 @@ describe('Mitel admin API', () => {
     expect(pages).toBe(Math.ceil(total / 20));
   });
 
-  it('never returns passwords', async () => {
+  it('never returns login passwords; user items carry a sipPassword as Mitel’s do', async () => {
     const page = await getWithToken<UserPage>(
       admin(`/accounts/${acmeId}/users?$top=100`),
       await token(),
     );
     expect(page.text).not.toContain(prod.users.admin.password);
     expect(page.body._embedded.items[0]).not.toHaveProperty('password');
+    expect(page.body._embedded.items[0]?.sipPassword).toEqual(expect.stringMatching(/^sip-/));
   });
 
-  it('validates $top and $skip', async () => {
+  it('filters users with $filter and adds tags only with $expand=tags', async () => {
     const accessToken = await token();
-    for (const query of ['$top=0', '$top=101', '$top=ten', '$skip=-1']) {
+    const filter = encodeURIComponent(`email eq '${prod.users.agent.username}'`);
+    const one = await getWithToken<UserPage>(
+      admin(`/accounts/${acmeId}/users?$filter=${filter}`),
+      accessToken,
+    );
+    expect(one.body._embedded.items.map((user) => user.userId)).toEqual([prod.users.agent.userId]);
+    expect(one.body._embedded.items[0]).not.toHaveProperty('tags');
+    const expanded = await getWithToken<UserPage>(
+      admin(`/accounts/${acmeId}/users?$filter=${filter}&$expand=tags`),
+      accessToken,
+    );
+    expect(expanded.body._embedded.items[0]?.tags).toEqual(expect.any(Array));
+    const bad = await getWithToken(
+      admin(`/accounts/${acmeId}/users?$filter=${encodeURIComponent("colour eq 'red'")}`),
+      accessToken,
+    );
+    expect(bad.status).toBe(400);
+  });
+
+  // Mitel's own scripts page users with a large $top: only 0, non-numbers and negatives fail.
+  it('validates $top and $skip', async () => {
+    const large = await getWithToken<UserPage>(
+      admin(`/accounts/${acmeId}/users?$top=1000`),
+      await token(),
+    );
+    expect(large.status).toBe(200);
+    const accessToken = await token();
+    for (const query of ['$top=0', '$top=ten', '$skip=-1']) {
       const answer = await getWithToken(admin(`/accounts/${acmeId}/users?${query}`), accessToken);
       expect(answer.status).toBe(400);
       expect(answer.body).toEqual({ name: 'InvalidParameters', message: expect.any(String) });

@@ -131,10 +131,12 @@ describe('Mitel notifications', () => {
         deviceId: 'http://127.0.0.1:9/hook',
         topic: 'platform-api-media',
         subjectFilter: '/calls',
+        methodFilter: 'UPDATE',
       },
       accessToken,
     );
     expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ subjectFilter: '/calls', methodFilter: 'UPDATE' });
     const id = created.body.subscriptionId as string;
     const listed = await getWithToken<{
       count: number;

@@ -58,24 +58,116 @@ describe('Mitel CloudLink token endpoint', () => {
     expect(both.body.name).toBe('InvalidRequest');
   });
 
-  it('rejects a JSON body with 400 {name, message}', async () => {
+  // Mitel documents form-urlencoded, but its own sample code posts JSON and is answered.
+  it('reads a JSON body as Mitel’s own sample sends it; any other body is not read', async () => {
     const client = prod.clients.acmeAdmin;
     const answer = await sendJson(tokenUrl(), 'POST', {
       grant_type: 'client_credentials',
       client_id: client.clientId,
       client_secret: client.clientSecret,
     });
-    expect(answer.status).toBe(400);
-    expect(answer.body).toEqual({
+    expect(answer.status).toBe(201);
+    expect(answer.body.access_token).toEqual(expect.any(String));
+    const text = await call(tokenUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: `grant_type=client_credentials&client_id=${client.clientId}`,
+    });
+    expect(text.status).toBe(400);
+    expect(text.body).toEqual({
       name: 'MissingParameters',
       message: expect.stringContaining('x-www-form-urlencoded'),
     });
-    expect(answer.headers.get('x-mitel-correlation-id')).toBeTruthy();
+    expect(text.headers.get('x-mitel-correlation-id')).toBeTruthy();
+  });
+
+  describe('authorization code (registered applications)', () => {
+    const authorizeUrl = (env: 'prod' | 'sandbox' = 'prod') =>
+      mitelUrl(emulator().url, env, 'authentication', '/authorize');
+    const application = prod.clients.acmeAdmin.clientId;
+    const user = prod.users.admin;
+    const authorize = (extra: Record<string, string> = {}) =>
+      postForm(authorizeUrl(), {
+        response_type: 'code',
+        username: user.username,
+        password: user.password,
+        account_id: user.accountId,
+        client_id: application,
+        ...extra,
+      });
+
+    it('authorizes with a form for {code}, exchanges it once for a refreshable pair', async () => {
+      const authorized = await authorize();
+      expect(authorized.status).toBe(200);
+      const code = authorized.body.code as string;
+      expect(code).toEqual(expect.any(String));
+      const exchange = { grant_type: 'authorization_code', code, client_id: application };
+      const token = await postForm(tokenUrl(), exchange);
+      expect(token.status).toBe(201);
+      expect(token.body.refresh_token).toEqual(expect.any(String));
+      const who = await getWithToken(
+        mitelUrl(emulator().url, 'prod', 'authentication', '/token'),
+        token.body.access_token as string,
+      );
+      expect(who.body.claims).toMatchObject({ principalId: user.userId, principalType: 'user' });
+      const again = await postForm(tokenUrl(), exchange);
+      expect(again.status).toBe(401);
+      expect(again.body.name).toBe('AuthenticationFailure');
+      const refreshed = await postForm(tokenUrl(), {
+        grant_type: 'refresh_token',
+        refresh_token: token.body.refresh_token as string,
+        client_id: application,
+      });
+      expect(refreshed.status).toBe(201);
+    });
+
+    it('a code works only for the client it was issued to, and only in its environment', async () => {
+      const code = (await authorize()).body.code as string;
+      const other = await postForm(tokenUrl(), {
+        grant_type: 'authorization_code',
+        code,
+        client_id: prod.clients.acmeUser.clientId,
+      });
+      expect(other.status).toBe(401);
+      const code2 = (await authorize()).body.code as string;
+      const inSandbox = await postForm(tokenUrl('sandbox'), {
+        grant_type: 'authorization_code',
+        code: code2,
+        client_id: application,
+      });
+      expect(inSandbox.status).toBe(401);
+      const missing = await postForm(tokenUrl(), { grant_type: 'authorization_code', code: code2 });
+      expect(missing.body.name).toBe('MissingParameters');
+    });
+
+    it.each([
+      ['no response_type', { response_type: '' }, 400, 'MissingParameters'],
+      ['response_type token', { response_type: 'token' }, 400, 'InvalidParameters'],
+      ['no client_id', { client_id: '' }, 400, 'MissingParameters'],
+      ['unknown client', { client_id: 'not-registered' }, 404, 'ClientNotFound'],
+      ['inactive client', { client_id: prod.clients.inactive.clientId }, 401, 'ClientNotActive'],
+      ['wrong password', { password: 'wrong' }, 401, 'InvalidLoginCredentials'],
+      ['unknown account', { account_id: 'nope' }, 404, 'AccountNotFound'],
+    ])('refuses %s', async (_label, extra, status, name) => {
+      const answer = await authorize(extra);
+      expect({ status: answer.status, name: answer.body.name }).toEqual({ status, name });
+    });
+
+    it('counts authorize and exchange as token traffic', async () => {
+      emulator().control.resetCounters();
+      const code = (await authorize()).body.code as string;
+      await postForm(tokenUrl(), {
+        grant_type: 'authorization_code',
+        code,
+        client_id: application,
+      });
+      expect(emulator().control.counters().tokenRequests.byProvider.mitel).toBe(2);
+    });
   });
 
   it.each([
     ['no grant_type', {}, 400, 'MissingParameters'],
-    ['unknown grant', { grant_type: 'authorization_code' }, 400, 'InvalidGrantType'],
+    ['unknown grant', { grant_type: 'implicit' }, 400, 'InvalidGrantType'],
     ['no client credentials', { grant_type: 'client_credentials' }, 400, 'MissingParameters'],
     [
       'unknown client',
@@ -252,7 +344,14 @@ describe('Mitel CloudLink token endpoint', () => {
         accountId: client.accountId,
         role: 'ACCOUNT_ADMIN',
         exp: expect.any(Number),
+        // The domain claim names the account's region (ACME is in us).
+        domain: `${client.accountId}.us.api.mitel.io`,
       }),
+    );
+    const globex = await mitelClientToken(emulator().url, 'sandbox', sandbox.clients.globexAdmin);
+    const inSandbox = await getWithToken(tokenUrl('sandbox'), globex);
+    expect((inSandbox.body.claims as { domain: string }).domain).toBe(
+      `${sandbox.clients.globexAdmin.accountId}.eu.dev.api.mitel.io`,
     );
     const anonymous = await call(tokenUrl());
     expect(anonymous.status).toBe(401);

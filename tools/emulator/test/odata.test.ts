@@ -1,4 +1,4 @@
-import { compileFilter, compileOrderBy, FilterError } from '../src/providers/mitel/odata';
+import { compileFilter, FilterError } from '../src/providers/mitel/odata';
 
 const FIELDS = ['name', 'direction', 'duration'];
 const rows = [
@@ -38,17 +38,25 @@ describe('OData $filter subset', () => {
     expect(() => compileFilter(filter, FIELDS)).toThrow(message);
   });
 
-  it('orders ascending and descending, and rejects unknown fields or directions', () => {
-    const byDuration = [...rows]
-      .sort(compileOrderBy('duration desc', FIELDS))
-      .map((row) => row.duration);
-    expect(byDuration).toEqual([120, 30, 0]);
-    expect([...rows].sort(compileOrderBy('name', FIELDS)).map((row) => row.name)).toEqual([
-      'Alice',
-      'Bob',
-      "O'Brien",
-    ]);
-    expect(() => compileOrderBy('colour asc', FIELDS)).toThrow('unknown field');
-    expect(() => compileOrderBy('name upwards', FIELDS)).toThrow('asc');
+  it('compares date fields as instants, with an OData date-time literal or a quoted one', () => {
+    const calls = [
+      { id: 'a', createdOn: '2026-10-01T08:00:00.000Z', endTime: '2026-10-01T08:05:00.000Z' },
+      { id: 'b', createdOn: '2026-10-02T09:30:00.000Z', endTime: '2026-10-02T09:31:10.000Z' },
+      { id: 'c', createdOn: '2026-10-03T23:59:59.000Z', endTime: '2026-10-04T00:10:00.000Z' },
+    ];
+    const ids = (filter: string) =>
+      calls
+        .filter(compileFilter(filter, ['id', 'createdOn', 'endTime'], ['createdOn', 'endTime']))
+        .map((call) => call.id);
+    expect(ids('createdOn ge 2026-10-02T00:00:00Z')).toEqual(['b', 'c']);
+    // Without milliseconds, a quoted instant still compares as a time, not as text.
+    expect(ids("createdOn ge '2026-10-01T08:00:00Z'")).toEqual(['a', 'b', 'c']);
+    expect(ids('endTime lt 2026-10-04T01:00:00+01:00')).toEqual(['a', 'b']);
+    expect(
+      ids("createdOn ge 2026-10-02T00:00:00Z and endTime lt '2026-10-03T00:00:00.000Z'"),
+    ).toEqual(['b']);
+    expect(() => compileFilter("createdOn ge 'yesterday'", ['createdOn'], ['createdOn'])).toThrow(
+      'date-time',
+    );
   });
 });

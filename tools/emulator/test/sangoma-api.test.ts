@@ -48,6 +48,13 @@ describe('Sangoma CX API', () => {
       200,
       { status: 'delivered_to_agent' },
     ],
+    [
+      'create agent bot',
+      '/digital-interactions/agent-bot/',
+      { name: 'Helper', outgoing_url: 'https://bot.example.com/in' },
+      201,
+      { name: 'Helper', outgoing_url: 'https://bot.example.com/in', tenant_domain },
+    ],
   ] as Array<[string, string, Record<string, unknown>, number, Record<string, unknown>]>)(
     '%s succeeds',
     async (_label, path, body, status, expected) => {
@@ -56,6 +63,32 @@ describe('Sangoma CX API', () => {
       expect(answer.body).toEqual(expect.objectContaining(expected));
     },
   );
+
+  it('lists inboxes of the token’s tenant; needs cx.digital-interactions', async () => {
+    const get = (path: string, accessToken: string) =>
+      call<Array<{ tenant_domain: string }>>(api(path), {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+    const inboxes = await get('/digital-interactions/inboxes/', await token());
+    expect(inboxes.status).toBe(200);
+    expect(inboxes.body.length).toBeGreaterThan(0);
+    expect(inboxes.body.every((inbox) => inbox.tenant_domain === tenant_domain)).toBe(true);
+    const other = await get(
+      '/digital-interactions/inboxes/?tenant_domain=globex.cx.sangoma.com',
+      await token(),
+    );
+    expect(other.status).toBe(403);
+    const scoped = await get('/digital-interactions/inboxes/', await token(agentOnly));
+    expect(scoped.status).toBe(403);
+    const bot = await sendJson(
+      api('/digital-interactions/agent-bot/'),
+      'POST',
+      { name: 'Helper', outgoing_url: 'not a url', tenant_domain },
+      await token(),
+    );
+    expect(bot.status).toBe(400);
+    expect(bot.body).toEqual({ outgoing_url: ['Enter a valid URL.'] });
+  });
 
   it('requires tenant_domain in every body', async () => {
     for (const path of [

@@ -12,6 +12,7 @@ import { createAxiosTransport } from '../transport/axios-transport';
 import type { Transport } from '../transport/types';
 import { explainFailure, type Explained } from './explain';
 import { describeClaims, scopeCheck } from './observations';
+import { readRegion } from './region';
 
 export interface DiagnosisStep {
   name: string;
@@ -38,6 +39,7 @@ const STEP_LABELS: Record<string, string> = {
   token: 'sign-in',
   scopes: 'scope check',
   whoAmI: 'API check',
+  region: 'region check',
 };
 
 export interface DiagnoseOptions {
@@ -109,9 +111,11 @@ export async function diagnose(
   }
 
   let who = '';
+  let warning = '';
   if (profile.whoAmI !== undefined) {
+    let body: string;
     try {
-      who = await callWhoAmI(
+      body = await callWhoAmI(
         profile,
         credentials,
         token,
@@ -119,19 +123,26 @@ export async function diagnose(
         tokenSecrets,
         options.timeoutMs,
       );
-      steps.push({
-        name: 'whoAmI',
-        ok: true,
-        detail: safe(`The API accepts the token${who === '' ? '' : `: ${who}`}.`, tokenSecrets),
-      });
     } catch (error) {
       return fail('whoAmI', error);
+    }
+    who = describeClaims(body);
+    steps.push({
+      name: 'whoAmI',
+      ok: true,
+      detail: safe(`The API accepts the token${who === '' ? '' : `: ${who}`}.`, tokenSecrets),
+    });
+    const region = readRegion(profile, credentials, body, token.accessToken);
+    if (region !== undefined) {
+      // A region mismatch is a warning: the calls worked, but the settings say otherwise.
+      steps.push({ name: 'region', ok: region.ok, detail: safe(region.detail, tokenSecrets) });
+      if (!region.ok) warning = ` Warning: ${region.detail}`;
     }
   }
   return {
     ok: true,
     summary: safe(
-      `${profile.displayName}: connected${who === '' ? '' : ` (${who})`}.`,
+      `${profile.displayName}: connected${who === '' ? '' : ` (${who})`}.${warning}`,
       tokenSecrets,
     ),
     steps,
@@ -163,7 +174,7 @@ async function callWhoAmI(
         : { correlationHeader: profile.correlationHeader }),
     });
   }
-  return describeClaims(response.body);
+  return response.body;
 }
 
 function secretValues(profile: ProviderProfile, credentials: CredentialValues): string[] {

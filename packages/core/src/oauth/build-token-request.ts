@@ -48,10 +48,15 @@ function grantParams(spec: TokenRequestSpec): [string, string][] {
           requireText(grant.refreshToken, 'the refresh token', 'Run the full grant again.'),
         ],
       ];
+    case 'authorization_code':
+      return [
+        ['grant_type', 'authorization_code'],
+        ['code', requireText(grant.code, 'the authorization code', 'Sign in again.')],
+      ];
     default:
       throw configurationError(
         `Unsupported grant type "${(grant as { type: unknown }).type as string}".`,
-        'Use client_credentials, password or refresh_token.',
+        'Use client_credentials, password, refresh_token or authorization_code.',
       );
   }
 }

@@ -1,6 +1,7 @@
 import type { Clock, RenewalPolicy, TokenSource } from '../engine/types';
 import type { Transport } from '../transport/types';
-import type { Grant, TokenRequestSpec, TokenSet } from './types';
+import type { Grant, SignInGrant, TokenRequestSpec, TokenSet } from './types';
+import { buildAuthorizeRequest, parseAuthorizeResponse } from './authorization-code';
 import { buildTokenRequest } from './build-token-request';
 import { parseTokenResponse } from './parse-token-response';
 
@@ -8,8 +9,8 @@ export interface OAuthTokenSourceOptions {
   key: string;
   provider: string;
   renewal: RenewalPolicy;
-  /** The full grant (client credentials or password). */
-  grant: Exclude<Grant, { type: 'refresh_token' }>;
+  /** The full grant: client credentials, password, or Mitel's headless authorization code. */
+  grant: SignInGrant;
   /** Token URL, client authentication, scope, extra parameters, TLS, timeout. */
   request: Omit<TokenRequestSpec, 'grant'>;
   defaultExpiresInSec: number;
@@ -25,7 +26,8 @@ export interface OAuthTokenSourceOptions {
 function secretsOf(options: OAuthTokenSourceOptions, token?: TokenSet): string[] {
   const secrets: string[] = [];
   if (options.request.client?.secret) secrets.push(options.request.client.secret);
-  if (options.grant.type === 'password') secrets.push(options.grant.password);
+  if (options.grant.type === 'password' || options.grant.type === 'headless_authorization_code')
+    secrets.push(options.grant.password);
   if (token?.refreshToken) secrets.push(token.refreshToken);
   if (token?.accessToken) secrets.push(token.accessToken);
   return secrets;
@@ -52,6 +54,8 @@ export function createOAuthTokenSource(options: OAuthTokenSourceOptions): TokenS
       ? {}
       : { refreshTokenLifetimeSec: options.refreshTokenLifetimeSec }),
     async obtain(transport: Transport): Promise<TokenSet> {
+      if (options.grant.type === 'headless_authorization_code')
+        return signInWithCode(options, transport, parseOptions);
       const request = buildTokenRequest({ ...options.request, grant: options.grant });
       const response = await transport(request);
       return parseTokenResponse(response, parseOptions(secretsOf(options)));
@@ -72,4 +76,32 @@ export function createOAuthTokenSource(options: OAuthTokenSourceOptions): TokenS
     };
   }
   return source;
+}
+
+/**
+ * Authorize (user name, password, client id and the extra parameters such as `account_id`),
+ * then exchange the code: `grant_type=authorization_code`, `code` and `client_id` only.
+ */
+async function signInWithCode(
+  options: OAuthTokenSourceOptions,
+  transport: Transport,
+  parseOptions: (secrets: string[]) => Parameters<typeof parseTokenResponse>[1],
+): Promise<TokenSet> {
+  const grant = options.grant as Extract<SignInGrant, { type: 'headless_authorization_code' }>;
+  const { scope: _scope, extraParams, ...base } = options.request;
+  const secrets = secretsOf(options);
+  const authorize = buildAuthorizeRequest({
+    authorizeUrl: grant.authorizeUrl,
+    username: grant.username,
+    password: grant.password,
+    clientId: base.client?.id ?? '',
+    ...(extraParams === undefined ? {} : { extraParams }),
+    ...(base.headers === undefined ? {} : { headers: base.headers }),
+    ...(base.timeoutMs === undefined ? {} : { timeoutMs: base.timeoutMs }),
+    ...(base.tls === undefined ? {} : { tls: base.tls }),
+  });
+  const code = parseAuthorizeResponse(await transport(authorize), parseOptions(secrets));
+  const exchange: Grant = { type: 'authorization_code', code };
+  const response = await transport(buildTokenRequest({ ...base, grant: exchange }));
+  return parseTokenResponse(response, parseOptions([...secrets, code]));
 }

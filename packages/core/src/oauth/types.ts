@@ -16,12 +16,31 @@ export interface TokenSet {
   scope?: string;
 }
 
-export type GrantType = 'client_credentials' | 'password' | 'refresh_token';
+export type GrantType = 'client_credentials' | 'password' | 'refresh_token' | 'authorization_code';
 
+/** What one token request sends (`grant_type` and its parameters). */
 export type Grant =
   | { type: 'client_credentials' }
   | { type: 'password'; username: string; password: string }
-  | { type: 'refresh_token'; refreshToken: string };
+  | { type: 'refresh_token'; refreshToken: string }
+  | { type: 'authorization_code'; code: string };
+
+/**
+ * Mitel's headless authorization-code sign-in: `POST <authorizeUrl>` (form: response_type=code,
+ * username, password, client_id, account_id) answers `{code}`, which the token request then
+ * exchanges (`grant_type=authorization_code`, `code`, `client_id`).
+ */
+export interface HeadlessAuthorizationCodeGrant {
+  type: 'headless_authorization_code';
+  authorizeUrl: string;
+  username: string;
+  password: string;
+}
+
+/** A grant that signs in from scratch: what a token source runs when it has no usable token. */
+export type SignInGrant =
+  | Exclude<Grant, { type: 'refresh_token' } | { type: 'authorization_code' }>
+  | HeadlessAuthorizationCodeGrant;
 
 /** Where the client id / secret go (RFC 6749 §2.3); never two places at once. */
 export type ClientAuthPlacement = 'body' | 'basic' | 'query';

@@ -41,9 +41,9 @@ export function coerceParameter(parameter: ParameterDef, raw: unknown): unknown 
   switch (parameter.type) {
     case 'number': {
       const number = typeof value === 'number' ? value : Number(String(value).trim());
-      return typeof value !== 'boolean' && Number.isFinite(number)
-        ? number
-        : { problem: 'must be a number' };
+      if (typeof value === 'boolean' || !Number.isFinite(number))
+        return { problem: 'must be a number' };
+      return rangeProblem(parameter, number) ?? number;
     }
     case 'boolean':
       if (typeof value === 'boolean') return value;
@@ -69,6 +69,22 @@ export function coerceParameter(parameter: ParameterDef, raw: unknown): unknown 
       if (typeof value === 'object') return { problem: 'must be text' };
       return String(value);
   }
+}
+
+function rangeProblem(parameter: ParameterDef, number: number): Problem | undefined {
+  const { minValue, maxValue } = parameter;
+  if (
+    (minValue === undefined || number >= minValue) &&
+    (maxValue === undefined || number <= maxValue)
+  )
+    return undefined;
+  const range =
+    minValue !== undefined && maxValue !== undefined
+      ? `from ${minValue} to ${maxValue}`
+      : minValue !== undefined
+        ? `of at least ${minValue}`
+        : `of at most ${maxValue ?? ''}`;
+  return { problem: `must be a number ${range}; got ${number}` };
 }
 
 function checkOptions(parameter: ParameterDef, values: string[]): Problem | undefined {

@@ -27,8 +27,8 @@ export function resolveBaseUrl(
 }
 
 /**
- * Expands a profile template: `{environmentUrl}`, `{service}`, `{service:<name>}` and
- * credential fields. Used for base URLs, the token URL and header values.
+ * Expands a profile template: `{environmentUrl}`, `{service}`, `{apiVersion}` (of the service),
+ * `{service:<name>}` and credential fields. Used for base URLs, the token URL and header values.
  */
 export function expandProfileTemplate(
   profile: ProviderProfile,
@@ -41,13 +41,17 @@ export function expandProfileTemplate(
     if (name === 'environmentUrl')
       return fillTemplate(environmentTemplate(profile, credentials), lookup);
     if (name === 'service' && service !== undefined) return service;
+    if (name === 'apiVersion' && service !== undefined) return profile.serviceVersions?.[service];
     if (name.startsWith('service:')) return resolveBaseUrl(profile, credentials, name.slice(8));
     if (fieldNames.has(name)) return credentialText(profile, credentials, name);
     return undefined;
   };
   const filled = fillTemplate(template, lookup);
-  // A custom base URL typed by a person is itself a template with `{service}`.
-  return service === undefined ? filled : filled.split('{service}').join(service);
+  if (service === undefined) return filled;
+  // A custom base URL typed by a person is itself a template with `{service}` (and `{apiVersion}`).
+  const version = profile.serviceVersions?.[service];
+  const withService = filled.split('{service}').join(service);
+  return version === undefined ? withService : withService.split('{apiVersion}').join(version);
 }
 
 function environmentTemplate(profile: ProviderProfile, credentials: CredentialValues): string {

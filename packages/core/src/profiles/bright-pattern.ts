@@ -43,6 +43,15 @@ function userBodyParameters(creating: boolean): ParameterDef[] {
     text('team', 'Team'),
     text('extension', 'Extension'),
     text('email', 'Email'),
+    text('workPhone', 'Work Phone'),
+    text('mobilePhone', 'Mobile Phone'),
+    {
+      name: 'changePassword',
+      displayName: 'Change Password at Next Login',
+      type: 'boolean',
+      in: 'body',
+      description: 'Make the user choose a new password when they next sign in',
+    },
     { name: 'disabled', displayName: 'Disabled', type: 'boolean', in: 'body' },
     {
       name: 'roles',
@@ -138,7 +147,8 @@ export const brightPattern: ProviderProfile = {
       resource: 'user',
       operation: 'create',
       displayName: 'Create User',
-      description: 'Create a contact-centre user.',
+      description:
+        'Create a contact-centre user (answers 200; 400 when the user exists or a field is wrong).',
       method: 'POST',
       path: '/user',
       parameters: userBodyParameters(true),

@@ -7,9 +7,21 @@ import {
   customRequestOperation,
   passwordGrantFields,
 } from './shared';
+import { mitelMediaOperations } from './mitel-media';
 import type { OperationDef, ParameterDef, ProviderProfile } from './types';
 
-const SERVICES = ['authentication', 'admin', 'media', 'chat', 'notifications'];
+/**
+ * The API version in each service's base path. These five use 2017-09-01; other Mitel services
+ * use 2018-07-01, 2019-03-01, 2020-06-19 or 2023-07-01, so the version is kept per service.
+ */
+const API_VERSIONS: Record<string, string> = {
+  authentication: '2017-09-01',
+  admin: '2017-09-01',
+  media: '2017-09-01',
+  chat: '2017-09-01',
+  notifications: '2017-09-01',
+};
+const SERVICES = Object.keys(API_VERSIONS);
 const HAL = { style: 'hal-next', itemsPath: '_embedded.items', nextPath: '_links.next' } as const;
 const ROLES = ['PARTNER_ADMIN', 'ACCOUNT_ADMIN', 'USER', 'GUEST'];
 
@@ -65,7 +77,28 @@ const operations: OperationDef[] = [
     method: 'GET',
     service: 'admin',
     path: '/accounts/{accountId}/users',
-    parameters: [accountIdParam, pageSizeParam],
+    parameters: [
+      accountIdParam,
+      pageSizeParam,
+      {
+        name: 'filter',
+        displayName: 'Filter',
+        type: 'string',
+        in: 'query',
+        wireName: '$filter',
+        placeholder: "startswith(email,'a')",
+        description: 'OData filter ($filter) over the user fields',
+      },
+      {
+        name: 'expand',
+        displayName: 'Expand',
+        type: 'string',
+        in: 'query',
+        wireName: '$expand',
+        placeholder: 'tags',
+        description: 'Related data to include ($expand), for example tags',
+      },
+    ],
     pagination: HAL,
     idempotent: true,
   },
@@ -83,83 +116,7 @@ const operations: OperationDef[] = [
     ],
     idempotent: true,
   },
-  {
-    id: 'callRecord.list',
-    resource: 'callRecord',
-    operation: 'list',
-    displayName: 'List Call Records',
-    description: 'Read the call history: who called whom, when, direction and outcome.',
-    method: 'GET',
-    service: 'media',
-    path: '/calls/records',
-    parameters: [
-      {
-        name: 'filter',
-        displayName: 'Filter',
-        type: 'string',
-        in: 'query',
-        wireName: '$filter',
-        placeholder: "contains(principal,'<user id>')",
-        description: 'OData filter ($filter)',
-      },
-      {
-        name: 'orderBy',
-        displayName: 'Order By',
-        type: 'string',
-        in: 'query',
-        wireName: '$orderby',
-        placeholder: 'createdOn desc',
-        description: 'OData ordering ($orderby)',
-      },
-      pageSizeParam,
-      {
-        name: 'skip',
-        displayName: 'Skip',
-        type: 'number',
-        in: 'query',
-        wireName: '$skip',
-        description: 'Records to skip before the first page ($skip)',
-      },
-    ],
-    pagination: HAL,
-    idempotent: true,
-  },
-  {
-    id: 'call.create',
-    resource: 'call',
-    operation: 'create',
-    displayName: 'Place Call',
-    description: 'Place a call from one of your endpoints to a number or user.',
-    method: 'POST',
-    service: 'media',
-    path: '/endpoints/{endpointId}/calls',
-    parameters: [
-      {
-        name: 'endpointId',
-        displayName: 'Endpoint ID',
-        type: 'string',
-        in: 'path',
-        required: true,
-        description: 'The endpoint (device or softphone) that places the call',
-      },
-      {
-        name: 'to',
-        displayName: 'To',
-        type: 'string',
-        in: 'body',
-        required: true,
-        description: 'Destination number or extension',
-      },
-      {
-        name: 'from',
-        displayName: 'From',
-        type: 'string',
-        in: 'body',
-        description: 'Caller id to present, when allowed',
-      },
-      additionalFieldsParameter('Other call fields as a JSON object'),
-    ],
-  },
+  ...mitelMediaOperations,
   {
     id: 'conversation.create',
     resource: 'conversation',
@@ -279,6 +236,13 @@ const operations: OperationDef[] = [
         in: 'body',
         description: 'Only publications matching this filter',
       },
+      {
+        name: 'methodFilter',
+        displayName: 'Method Filter',
+        type: 'string',
+        in: 'body',
+        description: 'Only notifications of this method, for example UPDATE',
+      },
     ],
   },
   {
@@ -396,7 +360,7 @@ export const mitelCloudLink: ProviderProfile = {
       placeholder: 'https://{service}.api.mitel.io/2017-09-01',
       displayWhen: { environment: ['custom'] },
       description:
-        'Base URL with {service} where the service name goes (authentication, admin, media, chat, notifications).',
+        'Base URL with {service} where the service name goes (authentication, admin, media, chat, notifications); {apiVersion} may stand for the service’s API version (2017-09-01 for these).',
     },
     {
       name: 'grantType',
@@ -406,17 +370,25 @@ export const mitelCloudLink: ProviderProfile = {
       default: 'client_credentials',
       options: [
         { value: 'client_credentials', name: 'Client Credentials (application client)' },
+        {
+          value: 'authorization_code',
+          name: 'User Name and Password, as a Registered Application',
+          description:
+            'Mitel’s authorization-code sign-in with the client id Mitel issued for your application: what Mitel asks of production applications (others may be throttled)',
+        },
         { value: 'password', name: 'User Name and Password' },
       ],
+      description:
+        'Production applications should sign in as a registered application (Mitel may throttle the others).',
     },
     {
       name: 'clientId',
       displayName: 'Client ID',
       type: 'string',
       required: true,
-      displayWhen: { grantType: ['client_credentials'] },
+      displayWhen: { grantType: ['client_credentials', 'authorization_code'] },
       description:
-        'Id of the application client created with the Admin API or the CloudLink portal',
+        'Client credentials: the application client created with the Admin API or the CloudLink portal. Registered application: the client id Mitel issued for it.',
     },
     {
       name: 'clientSecret',
@@ -426,7 +398,7 @@ export const mitelCloudLink: ProviderProfile = {
       required: true,
       displayWhen: { grantType: ['client_credentials'] },
     },
-    ...passwordGrantFields(),
+    ...passwordGrantFields(['password', 'authorization_code']),
     {
       name: 'accountId',
       displayName: 'Account ID',
@@ -470,8 +442,9 @@ export const mitelCloudLink: ProviderProfile = {
   ],
   token: {
     url: '{service:authentication}/token',
-    grants: ['client_credentials', 'password', 'refresh_token'],
+    grants: ['client_credentials', 'authorization_code', 'password', 'refresh_token'],
     grantField: 'grantType',
+    authorizeUrl: '{service:authentication}/authorize',
     clientAuth: 'body',
     clientAuthField: 'clientAuth',
     extraParams: { account_id: '{accountId}' },
@@ -488,13 +461,14 @@ export const mitelCloudLink: ProviderProfile = {
   environment: {
     field: 'environment',
     urls: {
-      production: 'https://{service}.api.mitel.io/2017-09-01',
-      sandbox: 'https://{service}.dev.api.mitel.io/2017-09-01',
-      region: 'https://{service}.{region}.api.mitel.io/2017-09-01',
+      production: 'https://{service}.api.mitel.io/{apiVersion}',
+      sandbox: 'https://{service}.dev.api.mitel.io/{apiVersion}',
+      region: 'https://{service}.{region}.api.mitel.io/{apiVersion}',
       custom: '{customBaseUrl}',
     },
   },
   baseUrls: Object.fromEntries(SERVICES.map((service) => [service, '{environmentUrl}'])),
+  serviceVersions: API_VERSIONS,
   defaultHeaders: { 'X-Mitel-App': '{application}' },
   correlationHeader: 'x-mitel-correlation-id',
   resources: [
@@ -510,4 +484,6 @@ export const mitelCloudLink: ProviderProfile = {
   ],
   operations,
   whoAmI: 'auth.whoAmI',
+  // No fixed region list exists: the token's domain claim names the account's region.
+  regionClaim: { claim: 'domain', hostSuffix: 'api.mitel.io' },
 };

@@ -137,6 +137,8 @@ export const sangomaCx: ProviderProfile = {
     { value: 'message', name: 'Message' },
     { value: 'webhook', name: 'Webhook' },
     { value: 'conversation', name: 'Conversation' },
+    { value: 'agentBot', name: 'Agent Bot' },
+    { value: 'inbox', name: 'Inbox' },
     CUSTOM_RESOURCE,
   ],
   operations: [
@@ -195,6 +197,34 @@ export const sangomaCx: ProviderProfile = {
       'cx.digital-interactions',
       [conversationId],
     ),
+    post(
+      'agentBot.create',
+      'Create Agent Bot',
+      'Register a bot that receives conversations at its outgoing URL.',
+      '/digital-interactions/agent-bot/',
+      'cx.digital-interactions',
+      [
+        text('name', 'Name', 'name', 'The bot’s name'),
+        text(
+          'outgoingUrl',
+          'Outgoing URL',
+          'outgoing_url',
+          'The URL CX sends conversation events to',
+        ),
+      ],
+    ),
+    {
+      id: 'inbox.list',
+      resource: 'inbox',
+      operation: 'list',
+      displayName: 'List Inboxes',
+      description: 'List the digital-interaction inboxes of the tenant.',
+      method: 'GET',
+      path: '/digital-interactions/inboxes/',
+      parameters: [],
+      requiredScope: 'cx.digital-interactions',
+      idempotent: true,
+    },
     customRequestOperation(['api']),
   ],
 };

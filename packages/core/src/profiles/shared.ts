@@ -128,9 +128,9 @@ export const BASIC_ENCODING_OPTIONS = {
   raw: { value: 'raw', name: 'Raw id and secret' },
 } satisfies Record<string, FieldOption>;
 
-/** User name and password, shown when the `grantType` field is `password`. */
-export function passwordGrantFields(): FieldDef[] {
-  const whenPassword = { grantType: ['password'] };
+/** User name and password, shown when the `grantType` field is one of `grants`. */
+export function passwordGrantFields(grants: string[] = ['password']): FieldDef[] {
+  const whenPassword = { grantType: grants };
   return [
     {
       name: 'username',

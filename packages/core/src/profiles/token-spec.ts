@@ -1,4 +1,4 @@
-import type { ClientAuthPlacement, Grant, TokenRequestSpec } from '../oauth/types';
+import type { ClientAuthPlacement, SignInGrant, TokenRequestSpec } from '../oauth/types';
 import type { TlsOptions } from '../transport/types';
 import { profileHeaders } from '../operations/headers';
 import { expandProfileTemplate } from './base-url';
@@ -7,7 +7,7 @@ import type { CredentialValues, ProviderProfile } from './types';
 import { validateCredentials } from './validate';
 import { credentialBoolean, credentialText, isFieldActive } from './values';
 
-export type FullGrant = Exclude<Grant, { type: 'refresh_token' }>;
+export type FullGrant = SignInGrant;
 
 /** The full grant and the request settings of a profile, resolved for one credential. */
 export interface ResolvedTokenSpec {
@@ -42,10 +42,17 @@ export function resolveTokenSpec(
   if (grantType === 'password')
     grant = { type: 'password', username: text(names.username), password: text(names.password) };
   else if (grantType === 'client_credentials') grant = { type: 'client_credentials' };
-  else {
+  else if (grantType === 'authorization_code' && token.authorizeUrl !== undefined) {
+    grant = {
+      type: 'headless_authorization_code',
+      authorizeUrl: expandProfileTemplate(profile, credentials, token.authorizeUrl),
+      username: text(names.username),
+      password: text(names.password),
+    };
+  } else {
     throw configurationError(
       `${profile.displayName} cannot sign in with the grant "${grantType ?? ''}".`,
-      'Choose client credentials or password.',
+      `Choose one of: ${token.grants.filter((name) => name !== 'refresh_token').join(', ')}.`,
       profile.id,
     );
   }
@@ -56,8 +63,13 @@ export function resolveTokenSpec(
   const clientId = active(names.clientId) ? text(names.clientId) : '';
   const clientSecret = active(names.clientSecret) ? text(names.clientSecret) : '';
   if (clientId !== '') {
+    // The authorization code is exchanged with client_id in the form, as Mitel documents it.
+    const chosen =
+      token.clientAuthField !== undefined && active(token.clientAuthField)
+        ? text(token.clientAuthField)
+        : '';
     const placement =
-      (token.clientAuthField === undefined ? '' : text(token.clientAuthField)) || token.clientAuth;
+      grant.type === 'headless_authorization_code' ? 'body' : chosen || token.clientAuth;
     const encoding =
       (token.basicEncodingField === undefined ? '' : text(token.basicEncodingField)) ||
       token.basicEncoding;
@@ -78,7 +90,7 @@ export function resolveTokenSpec(
   const tls = resolveTls(profile, credentials);
   if (tls !== undefined) request.tls = tls;
 
-  const secrets = [clientSecret, grant.type === 'password' ? grant.password : ''].filter(
+  const secrets = [clientSecret, 'password' in grant ? grant.password : ''].filter(
     (secret) => secret !== '',
   );
   return { grant, request, secrets };
@@ -130,7 +142,7 @@ export function credentialKeyParts(
     tokenUrl: spec.request.tokenUrl,
     grant: spec.grant.type,
     clientId: spec.request.client?.id ?? '',
-    username: spec.grant.type === 'password' ? spec.grant.username : '',
+    username: 'username' in spec.grant ? spec.grant.username : '',
     params: JSON.stringify(spec.request.extraParams ?? {}),
     scope: spec.request.scope ?? '',
     role: assume === undefined ? '' : credentialText(profile, credentials, assume.roleField),

@@ -40,6 +40,9 @@ export interface FieldDef {
   pattern?: string;
   /** Multi-line text input (PEM bundles, JSON). */
   multiline?: boolean;
+  /** Smallest and largest accepted value of a number (Mitel originateTimeout 0-120). */
+  minValue?: number;
+  maxValue?: number;
 }
 
 /** Credential values as a platform stores them, keyed by FieldDef.name. */
@@ -117,6 +120,11 @@ export interface TokenEndpointDef {
   paramsIn?: 'body' | 'query';
   /** Extra parameters; values are templates over credential fields (`{accountId}`). Empty ones are omitted. */
   extraParams?: Record<string, string>;
+  /**
+   * URL template of a headless authorization step (Mitel `{service:authentication}/authorize`):
+   * the `authorization_code` grant posts user name, password and client id there for a code.
+   */
+  authorizeUrl?: string;
   /** Default when the response has no usable `expires_in`, seconds. */
   defaultExpiresInSec: number;
   supportsRefresh: boolean;
@@ -169,6 +177,15 @@ export interface TlsFieldsDef {
   allowSelfSigned?: string;
 }
 
+/**
+ * A token claim naming the account's region (Mitel `domain`: `<account>.<region>[.dev].<hostSuffix>`),
+ * compared by diagnose with the region of the base URL (`<service>.<region>[.dev].<hostSuffix>`).
+ */
+export interface RegionClaimDef {
+  claim: string;
+  hostSuffix: string;
+}
+
 export interface ProviderProfile {
   id: ProviderId;
   displayName: string;
@@ -184,6 +201,11 @@ export interface ProviderProfile {
    */
   baseUrls: Record<string, string>;
   environment?: EnvironmentDef;
+  /**
+   * API version per service, for `{apiVersion}` in base URL templates: Mitel's services carry
+   * different versions in their paths (2017-09-01, 2019-03-01, ...), never one for all.
+   */
+  serviceVersions?: Record<string, string>;
   tlsFields?: TlsFieldsDef;
   /** Headers sent with every request (Mitel `X-Mitel-App`). */
   defaultHeaders?: Record<string, string>;
@@ -193,4 +215,6 @@ export interface ProviderProfile {
   operations: OperationDef[];
   /** Who-am-I operation id used by diagnose and credential tests. */
   whoAmI?: string;
+  /** Where the token names the account's region (Mitel); diagnose shows it and warns on a mismatch. */
+  regionClaim?: RegionClaimDef;
 }

@@ -222,9 +222,11 @@ describe('token engine against the emulator (real HTTP)', () => {
     expect(error.hint.length).toBeGreaterThan(20);
   });
 
-  it('a JSON body at the Mitel token endpoint is explained as "must be form-urlencoded"', async () => {
+  // Mitel's own sample code posts JSON and is answered, so the emulator (like Mitel) reads it;
+  // Bright Pattern really wants a form, and its refusal still explains that.
+  it('a JSON body: read by Mitel (as its sample sends it), explained as "must be form-urlencoded" by Bright Pattern', async () => {
     const client = SEED.mitel.prod.clients.acmeAdmin;
-    const response = await transport({
+    const mitelAnswer = await transport({
       method: 'POST',
       url: `${mitelAuth('prod')}/token`,
       headers: { 'content-type': 'application/json' },
@@ -234,9 +236,22 @@ describe('token engine against the emulator (real HTTP)', () => {
         client_secret: client.clientSecret,
       }),
     });
+    expect(mitelAnswer.status).toBe(201);
+    const bright = SEED.brightpattern.clients.acme;
+    const response = await transport({
+      method: 'POST',
+      url: `${emulator.url}/brightpattern/configapi/v2/oauth/token`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: bright.clientId,
+        client_secret: bright.clientSecret,
+        tenant: bright.tenant,
+      }),
+    });
     const error = tokenErrorFromResponse(response, {
-      provider: 'mitel-cloudlink',
-      secrets: [client.clientSecret],
+      provider: 'bright-pattern',
+      secrets: [bright.clientSecret],
     });
     expect(error).toMatchObject({ code: 'invalid_request', status: 400 });
     expect(error.hint).toMatch(/form-urlencoded/);
@@ -412,6 +427,24 @@ describe('token engine against the emulator (real HTTP)', () => {
       const error = await failure(generic().getToken());
       expect(error).toMatchObject({ code: 'server_error', status: 502 });
       expect(error.message).toContain('HTML');
+    });
+
+    // Mitel's own sample reads Retry-After as an HTTP date: the engine honours that form too.
+    it('waits out a Mitel 429 whose Retry-After is an HTTP date, then signs in', async () => {
+      emulator.control.injectFault({
+        provider: 'mitel',
+        kind: 'rate-limit',
+        target: 'token',
+        retryAfterSec: 1,
+        retryAfterFormat: 'date',
+      });
+      const tokens = mitelClient();
+      const started = Date.now();
+      expect((await tokens.getToken()).accessToken).toEqual(expect.any(String));
+      // Far beyond the 5-20 ms backoff: the date was read (HTTP dates have whole seconds).
+      expect(Date.now() - started).toBeGreaterThan(fastRetry.maxDelayMs);
+      expect(tokenRequests()).toBe(2);
+      await tokens.close();
     });
 
     it('API: retries a GET after 503, reports malformed JSON', async () => {

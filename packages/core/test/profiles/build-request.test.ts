@@ -28,6 +28,28 @@ describe('Mitel CloudLink requests', () => {
     });
   });
 
+  it('puts each service’s own API version in its base URL, also in a custom template', () => {
+    const versions = { ...mitelCloudLink.serviceVersions, media: '2019-03-01' };
+    const profile = { ...mitelCloudLink, serviceVersions: versions };
+    const build = (credentials: Record<string, string>, id: string) =>
+      buildOperationRequest(profile, credentials, id, { endpointId: 'e', to: '1' }).url;
+    const production = { environment: 'production', clientId: 'c', clientSecret: 's' };
+    expect(build(production, 'call.create')).toBe(
+      'https://media.api.mitel.io/2019-03-01/endpoints/e/calls',
+    );
+    expect(build(production, 'auth.whoAmI')).toBe(
+      'https://authentication.api.mitel.io/2017-09-01/token',
+    );
+    const custom = {
+      ...production,
+      environment: 'custom',
+      customBaseUrl: 'https://gw.example.test/{service}/{apiVersion}',
+    };
+    expect(build(custom, 'call.create')).toBe(
+      'https://gw.example.test/media/2019-03-01/endpoints/e/calls',
+    );
+  });
+
   it('gets an account and lists users with encoded path values', () => {
     expect(mitel('account.get', { accountId: 'a/b c' }).url).toBe(
       'https://admin.example.test/2017-09-01/accounts/a%2Fb%20c',
@@ -45,20 +67,63 @@ describe('Mitel CloudLink requests', () => {
     expect(
       mitel('callRecord.list', {
         filter: "contains(principal,'u1')",
-        orderBy: 'createdOn desc',
         top: 50,
         skip: 0,
+        skipToken: 'abc',
       }),
-    ).toMatchObject({
+    ).toEqual({
       method: 'GET',
       url: 'https://media.example.test/2017-09-01/calls/records',
+      headers: expect.any(Object),
       query: {
         $filter: "contains(principal,'u1')",
-        $orderby: 'createdOn desc',
         $top: 50,
         $skip: 0,
+        $skiptoken: 'abc',
       },
+      idempotent: true,
     });
+    // Mitel documents no $orderby: an old flow's orderBy is not sent.
+    expect(mitel('callRecord.list', { orderBy: 'createdOn desc' }).query).toBeUndefined();
+  });
+
+  it('hides call records with PUT {hide: true} and the filter in the query', () => {
+    expect(mitel('callRecord.hide', { filter: "callId eq 'c1'" })).toMatchObject({
+      method: 'PUT',
+      url: 'https://media.example.test/2017-09-01/calls/records',
+      query: { $filter: "callId eq 'c1'" },
+      body: { hide: true },
+    });
+  });
+
+  it('controls a call with PUT {action, args}, one operation per action', () => {
+    expect(
+      mitel('call.blindTransfer', {
+        endpointId: 'ep 1',
+        callId: 'c/1',
+        args: '{"destination": "+15550001"}',
+      }),
+    ).toMatchObject({
+      method: 'PUT',
+      url: 'https://media.example.test/2017-09-01/endpoints/ep%201/calls/c%2F1',
+      body: { action: 'blindTransfer', args: { destination: '+15550001' } },
+    });
+    expect(mitel('call.end', { endpointId: 'e', callId: 'c' }).body).toEqual({ action: 'end' });
+    expect(
+      mitel('call.recording', { endpointId: 'e', callId: 'c', action: 'resumeRecording' }).body,
+    ).toEqual({ action: 'resumeRecording' });
+  });
+
+  it('places a call with originateTimeout 30 unless given, and refuses one above 120', () => {
+    expect(mitel('call.create', { endpointId: 'e', to: '100' }).body).toEqual({
+      to: '100',
+      originateTimeout: 30,
+    });
+    expect(() =>
+      mitel('call.create', { endpointId: 'e', to: '100', originateTimeout: 500 }),
+    ).toThrow(
+      /Originate Timeout \(s\) \(originateTimeout\) must be a number from 0 to 120; got 500/,
+    );
   });
 
   it('places a call with body fields and additional fields merged', () => {

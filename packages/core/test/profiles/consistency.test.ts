@@ -24,7 +24,8 @@ function sampleValue(parameter: ParameterDef, index: number): unknown {
   const marker = `v${index}x`;
   switch (parameter.type) {
     case 'number':
-      return 7000 + index;
+      // Inside a declared range (Mitel originateTimeout 0-120), still distinctive.
+      return Math.min(7000 + index, parameter.maxValue ?? Infinity);
     case 'boolean':
       return true;
     case 'options':
@@ -64,8 +65,12 @@ describe.each(profiles.map((profile) => [profile.id, profile] as [string, Provid
       );
       expect(unmarked.map((field) => field.name)).toEqual([]);
       for (const operation of profile.operations) {
+        // Text only, as for fields: a boolean such as Bright Pattern's changePassword holds no secret.
         const params = operation.parameters.filter(
-          (parameter) => /password|secret/i.test(parameter.name) && parameter.secret !== true,
+          (parameter) =>
+            /password|secret/i.test(parameter.name) &&
+            parameter.type === 'string' &&
+            parameter.secret !== true,
         );
         expect(params.map((parameter) => `${operation.id}.${parameter.name}`)).toEqual([]);
       }
@@ -79,10 +84,12 @@ describe.each(profiles.map((profile) => [profile.id, profile] as [string, Provid
         ...Object.values(profile.defaultHeaders ?? {}),
         ...Object.values(profile.environment?.urls ?? {}),
         ...(profile.token.assumeRole === undefined ? [] : [profile.token.assumeRole.url]),
+        ...(profile.token.authorizeUrl === undefined ? [] : [profile.token.authorizeUrl]),
       ];
       const builtIn = (name: string): boolean =>
         name === 'environmentUrl' ||
         name === 'service' ||
+        (name === 'apiVersion' && profile.serviceVersions !== undefined) ||
         (name.startsWith('service:') && name.slice(8) in profile.baseUrls);
       const unknown = templates
         .flatMap(templateNames)

@@ -54,7 +54,9 @@ describe('Mitel CloudLink', () => {
       ['configuration', true],
       ['token', true],
       ['whoAmI', true],
+      ['region', true],
     ]);
+    expect(diagnosis.steps[3]?.detail).toContain('puts the account in region us');
     const client = EMULATOR_SEED.mitel.prod.clients.acmeAdmin;
     expect(diagnosis.summary).toContain(`account ${client.accountId}`);
     expect(diagnosis.error).toBeUndefined();
@@ -104,22 +106,57 @@ describe('Mitel CloudLink', () => {
     expect(fixed.ok).toBe(true);
   });
 
-  it('explains a JSON body where a form is required (a gateway re-encoding the body)', async () => {
+  it('names the account’s region from the domain claim and warns when Region differs', async () => {
     const axios = createAxiosTransport();
-    const jsonGateway: Transport = (request) => {
-      if (request.headers['content-type'] !== 'application/x-www-form-urlencoded')
-        return axios(request);
-      const body = JSON.stringify(Object.fromEntries(new URLSearchParams(request.body ?? '')));
-      return axios({
-        ...request,
-        body,
-        headers: { ...request.headers, 'content-type': 'application/json' },
-      });
+    // Mitel's real host names (https://<service>.<region>.api.mitel.io/...), answered by the emulator.
+    const mitelHosts: Transport = (request) => {
+      const url = new URL(request.url);
+      const service = /^([a-z]+)\.[a-z0-9.-]+\.mitel\.io$/.exec(url.hostname)?.[1];
+      if (service === undefined) return axios(request);
+      const path = `${emulator.url}/mitel/prod/${service}${url.pathname}${url.search}`;
+      return axios({ ...request, url: path });
     };
-    const diagnosis = await diagnose(mitel, mitelAt(emulator.url), { transport: jsonGateway });
-    expect(diagnosis.ok).toBe(false);
-    expect(diagnosis.error?.code).toBe('invalid_request');
-    expect(diagnosis.error?.hint).toContain('application/x-www-form-urlencoded');
+    const client = EMULATOR_SEED.mitel.prod.clients.globexAdmin; // Globex lives in eu
+    const base: CredentialValues = {
+      environment: 'region',
+      region: 'us',
+      grantType: 'client_credentials',
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      accountId: client.accountId,
+    };
+    const region = (diagnosis: Diagnosis) => diagnosis.steps.find((step) => step.name === 'region');
+    const wrong = await diagnose(mitel, base, { transport: mitelHosts });
+    expect(wrong.ok).toBe(true);
+    expect(region(wrong)).toEqual({
+      name: 'region',
+      ok: false,
+      detail: `The token’s domain claim (${client.accountId}.eu.api.mitel.io) puts the account in region eu, but this connection is set to region us: set Region to eu.`,
+    });
+    expect(wrong.summary).toContain('Warning: ');
+    expectClean(wrong);
+    const right = await diagnose(mitel, { ...base, region: 'eu' }, { transport: mitelHosts });
+    expect(region(right)).toMatchObject({
+      ok: true,
+      detail: expect.stringContaining('as configured'),
+    });
+    expect(right.summary).not.toContain('Warning');
+    const global = await diagnose(
+      mitel,
+      { ...base, environment: 'production' },
+      { transport: mitelHosts },
+    );
+    expect(region(global)).toMatchObject({
+      ok: true,
+      detail: expect.stringContaining('global host'),
+    });
+  });
+
+  // Mitel documents a form body, but its own sample posts JSON and is answered: a gateway that
+  // re-encodes the body is no failure there (Bright Pattern and Sangoma below do reject it).
+  it('signs in even when a gateway re-encodes the form as JSON, as Mitel’s own sample sends it', async () => {
+    const diagnosis = await diagnose(mitel, mitelAt(emulator.url), { transport: jsonGateway() });
+    expect(diagnosis.ok).toBe(true);
     expectClean(diagnosis);
   });
 
@@ -134,7 +171,36 @@ describe('Mitel CloudLink', () => {
   });
 });
 
+/** A gateway that re-encodes every form body as JSON (a classic integration mistake). */
+function jsonGateway(): Transport {
+  const axios = createAxiosTransport();
+  return (request) => {
+    if (request.headers['content-type'] !== 'application/x-www-form-urlencoded')
+      return axios(request);
+    const body = JSON.stringify(Object.fromEntries(new URLSearchParams(request.body ?? '')));
+    return axios({
+      ...request,
+      body,
+      headers: { ...request.headers, 'content-type': 'application/json' },
+    });
+  };
+}
+
 describe('Bright Pattern and Sangoma CX', () => {
+  it.each([
+    ['bright-pattern', () => brightPatternAt(emulator.url)],
+    ['sangoma-cx', () => sangomaAt(emulator.url)],
+  ] as const)(
+    '%s: explains a JSON body where a form is required (a gateway re-encoding the body)',
+    async (id, credentials) => {
+      const diagnosis = await diagnose(getProfile(id), credentials(), { transport: jsonGateway() });
+      expect(diagnosis.ok).toBe(false);
+      expect(diagnosis.error?.code).toBe('invalid_request');
+      expect(diagnosis.error?.hint).toContain('application/x-www-form-urlencoded');
+      expectClean(diagnosis);
+    },
+  );
+
   it('explains an unknown tenant', async () => {
     const diagnosis = await diagnose(getProfile('bright-pattern'), {
       ...brightPatternAt(emulator.url),

@@ -40,39 +40,80 @@ describe('Mitel CloudLink operations', () => {
     expect(first.data).toMatchObject({ count: 10, _embedded: { items: users.slice(0, 10) } });
     const one = await admin.execute('user.get', { userId: users[0]?.userId });
     expect(one.data).toEqual(users[0]);
+    const email = (users[0] as unknown as { email: string }).email;
+    const filtered = await admin.execute('user.list', {
+      accountId: acme,
+      filter: `email eq '${email}'`,
+      expand: 'tags',
+    });
+    expect(filtered.data).toMatchObject({
+      count: 1,
+      _embedded: { items: [{ userId: users[0]?.userId, tags: expect.any(Array) }] },
+    });
   });
 
-  it('filters and orders call records with OData', async () => {
+  it('filters call records with OData, on time too, and hides them', async () => {
     const response = await admin.execute(
       'callRecord.list',
-      { filter: "direction eq 'inbound'", orderBy: 'createdOn asc', top: 50 },
+      { filter: "direction eq 'inbound' and createdOn ge 2026-09-01T00:00:00Z", top: 50 },
       { limit: 120 },
     );
-    const records = response.data as { direction: string; createdOn: string }[];
+    const records = response.data as { callId: string; direction: string; createdOn: string }[];
     expect(records).toHaveLength(120);
     expect(records.every((record) => record.direction === 'inbound')).toBe(true);
-    const times = records.map((record) => record.createdOn);
-    expect(times).toEqual([...times].sort());
+    expect(records.every((record) => record.createdOn >= '2026-09-01')).toBe(true);
     const bad = await admin
       .execute('callRecord.list', { filter: 'nonsense((' })
       .catch((caught: unknown) => caught);
     expect(bad).toBeInstanceOf(SwitchboardError);
     expect((bad as SwitchboardError).status).toBe(400);
     expect((bad as SwitchboardError).correlationId).toEqual(expect.any(String));
+
+    const hidden = records[0]?.callId ?? '';
+    const filter = `callId eq '${hidden}'`;
+    const hide = await admin.execute('callRecord.hide', { filter });
+    expect(hide.data).toEqual({ count: 1, hide: true });
+    const after = await admin.execute('callRecord.list', { filter });
+    expect(after.data).toMatchObject({ count: 0 });
+    await admin.execute('callRecord.hide', { filter, hide: false });
+    expect((await admin.execute('callRecord.list', { filter })).data).toMatchObject({ count: 1 });
   });
 
-  it('places a call from an endpoint', async () => {
+  it('places a call from an endpoint (200) and controls it with every action', async () => {
     const agent = prod.users.agent;
     const call = await admin.execute('call.create', {
       endpointId: agent.userId,
       to: '+15551230000',
+      fromName: 'Switchboard',
+      executeOnAnswer: 'bridge',
     });
-    expect(call.status).toBe(201);
+    expect(call.status).toBe(200);
     expect(call.data).toMatchObject({
       endpointId: agent.userId,
       to: '+15551230000',
+      originateTimeout: 30,
       state: 'dialing',
     });
+    const actions = mitel.operations
+      .filter((operation) => operation.path === '/endpoints/{endpointId}/calls/{callId}')
+      .map((operation) => operation.id);
+    for (const id of actions) {
+      // A fresh call per action: ending or transferring one takes it away.
+      const placed = await admin.execute('call.create', { endpointId: agent.userId, to: '100' });
+      const target = {
+        endpointId: agent.userId,
+        callId: (placed.data as { callId: string }).callId,
+      };
+      const params =
+        id === 'call.dtmf'
+          ? { ...target, args: { digits: '42#' } }
+          : id === 'call.recording'
+            ? { ...target, action: 'pauseRecording' }
+            : target;
+      const answer = await admin.execute(id, params);
+      expect({ id, status: answer.status }).toEqual({ id, status: 200 });
+    }
+    expect(actions).toHaveLength(10);
   });
 
   it('creates a conversation with "User" typed any way, and sends a message', async () => {
@@ -101,7 +142,9 @@ describe('Mitel CloudLink operations', () => {
       applicationId: 'switchboard-test',
       webhookUrl: 'http://127.0.0.1:9/hook',
       topic: 'platform-api-media',
+      methodFilter: 'UPDATE',
     });
+    expect(created.data).toMatchObject({ methodFilter: 'UPDATE' });
     const { subscriptionId } = created.data as { subscriptionId: string };
     const listed = await admin.execute('subscription.list', {}, { returnAll: true });
     expect(
@@ -151,6 +194,37 @@ describe('Mitel CloudLink sign-in options', () => {
       claims: { accountId: acme, role: 'ACCOUNT_ADMIN' },
     });
     expect((await partner.execute('account.get', { accountId: acme })).status).toBe(200);
+  });
+
+  it('signs in as a registered application (authorization code) and refreshes', async () => {
+    const user = prod.users.admin;
+    session.emulator.control.resetCounters();
+    const app = connect({
+      ...mitelAt(session.emulator.url),
+      grantType: 'authorization_code',
+      clientId: prod.clients.acmeUser.clientId,
+      clientSecret: '',
+      username: user.username,
+      password: user.password,
+      accountId: user.accountId,
+    });
+    expect((await app.execute('auth.whoAmI', {})).data).toMatchObject({
+      claims: { principalId: user.userId, accountId: user.accountId },
+    });
+    // authorize + code exchange
+    expect(session.emulator.control.counters().tokenRequests.byProvider.mitel).toBe(2);
+    const requests = session.emulator.control
+      .recentRequests('mitel')
+      .filter((request) => request.kind === 'token')
+      .map((request) => request.path.replace(/^.*\/2017-09-01/, ''));
+    expect(requests.slice(-2)).toEqual(['/authorize', '/token']);
+    const first = await app.tokens.getToken();
+    session.emulator.control.advanceClock(3600);
+    await app.execute('auth.whoAmI', {});
+    const renewed = await app.tokens.getToken();
+    expect(renewed.accessToken).not.toBe(first.accessToken);
+    // Renewed with the refresh token: one more token request, not a new sign-in.
+    expect(session.emulator.control.counters().tokenRequests.byProvider.mitel).toBe(3);
   });
 
   it('signs in with a password and an account id, in the sandbox', async () => {
@@ -213,5 +287,14 @@ describe('return all over thousands of call records', () => {
     }
     expect(seen).toBe(total);
     expect(pages).toBe(Math.ceil(total / 100));
+  });
+});
+
+describe('coverage', () => {
+  it('ran every Mitel CloudLink operation successfully over real HTTP', () => {
+    const missing = mitel.operations
+      .map((operation) => operation.id)
+      .filter((id) => !session.succeeded(mitel.id).has(id));
+    expect(missing).toEqual([]);
   });
 });

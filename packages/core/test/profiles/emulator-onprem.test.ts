@@ -28,6 +28,17 @@ describe('Dell CloudLink Center', () => {
     expect((users.data as { name: string }[]).map((user) => user.name)).toContain('administrator');
     const license = await dell.execute('license.get', {});
     expect(license.data).toMatchObject({ machinesUsed: (machines.data as unknown[]).length });
+    const context = await dell.execute('auth.get', {});
+    expect(context.data).toMatchObject({ username: EMULATOR_SEED.dell.clients.admin.clientId });
+    const events = await dell.execute('event.list', { count: 3 });
+    expect(events.data).toHaveLength(3);
+    const second = (events.data as { timestamp: number }[])[1]?.timestamp ?? 0;
+    const windowed = await dell.execute('event.list', {
+      timestamp: String(second),
+      end: String(second),
+      count: 10,
+    });
+    expect(windowed.data).toEqual([(events.data as unknown[])[1]]);
     const before = session.emulator.control.counters().tokenRequests.byProvider.dell ?? 0;
     const logout = await dell.execute('auth.logout', {});
     expect(logout.status).toBe(204);
@@ -58,19 +69,35 @@ describe('Bright Pattern', () => {
       firstName: 'Sam',
       lastName: 'Board',
       roles: ['Agent'],
+      workPhone: '+15550101',
+      mobilePhone: '+15550102',
+      changePassword: true,
       additionalFields: '{"skills": {"english": 90}}',
     });
-    expect(created.status).toBeLessThan(300);
+    expect(created.status).toBe(200);
     const fetched = await bp.execute('user.get', { loginId });
     expect(fetched.data).toMatchObject({
       loginId,
       firstName: 'Sam',
       roles: ['Agent'],
       skills: { english: 90 },
+      workPhone: '+15550101',
+      mobilePhone: '+15550102',
+      changePassword: true,
     });
     expect(JSON.stringify(fetched.data)).not.toContain('Initial-Passw0rd');
-    await bp.execute('user.update', { loginId, team: 'Support', disabled: false });
-    expect((await bp.execute('user.get', { loginId })).data).toMatchObject({ team: 'Support' });
+    await bp.execute('user.update', {
+      loginId,
+      team: 'Support',
+      disabled: false,
+      mobilePhone: '+15550199',
+      changePassword: false,
+    });
+    expect((await bp.execute('user.get', { loginId })).data).toMatchObject({
+      team: 'Support',
+      mobilePhone: '+15550199',
+      changePassword: false,
+    });
 
     const locked = EMULATOR_SEED.brightpattern.users.locked;
     expect((await bp.execute('user.getLockState', { loginId: locked })).data).toEqual({
@@ -129,6 +156,13 @@ describe('Sangoma CX', () => {
       (await sangoma.execute('conversation.deliverToAgent', { conversationId: conversation }))
         .status,
     ).toBeLessThan(300);
+    const bot = await sangoma.execute('agentBot.create', {
+      name: 'Switchboard bot',
+      outgoingUrl: 'https://bot.example.com/in',
+    });
+    expect(bot.data).toMatchObject({ name: 'Switchboard bot', tenant_domain: expect.any(String) });
+    const inboxes = await sangoma.execute('inbox.list', {});
+    expect((inboxes.data as unknown[]).length).toBeGreaterThan(0);
     const custom = await sangoma.execute('custom.request', {
       method: 'POST',
       path: '/queues/call/',
@@ -147,6 +181,22 @@ describe('Sangoma CX', () => {
     for (let i = 0; i < 3; i++)
       await sangoma.execute('agent.call', { agentName: 'alice', destination: `+1555000${i}` });
     expect(session.emulator.control.counters().tokenRequests.byProvider.sangoma).toBe(1);
+  });
+
+  // Sangoma answers a repeated request with the same token and its REMAINING lifetime:
+  // a second process (no shared store) must end up with the same expiry, not a fresh year.
+  it('reads expires_in as the remaining lifetime of an existing token', async () => {
+    const first = connect(getProfile('sangoma-cx'), sangomaAt(session.emulator.url));
+    const token = await first.tokens.getToken();
+    session.emulator.control.advanceClock(3 * 24 * 3600);
+    const second = connect(getProfile('sangoma-cx'), sangomaAt(session.emulator.url));
+    const again = await second.tokens.getToken();
+    expect(again.accessToken).toBe(token.accessToken);
+    // The emulator clock moved three days; the second reading is three days shorter.
+    const lifetime = (set: { obtainedAt: number; expiresAt: number }) =>
+      set.expiresAt - set.obtainedAt;
+    expect(lifetime(token) - lifetime(again)).toBeGreaterThanOrEqual(3 * 24 * 3600 * 1000 - 2000);
+    expect(lifetime(token) - lifetime(again)).toBeLessThanOrEqual(3 * 24 * 3600 * 1000 + 2000);
   });
 
   it('a client without the scope gets insufficient_scope, not a retry loop', async () => {
@@ -236,4 +286,16 @@ it('keeps secrets and tokens out of log lines and errors across a whole session'
   expect(lines.length).toBeGreaterThan(0);
   const text = `${lines.join('\n')} ${String(error)} ${JSON.stringify(error)}`;
   for (const secret of [...seedSecrets(), token.accessToken]) expect(text).not.toContain(secret);
+});
+
+describe('coverage', () => {
+  it.each(['dell-cloudlink', 'bright-pattern', 'sangoma-cx', 'generic-oauth2'] as const)(
+    'ran every %s operation successfully over real HTTP',
+    (id) => {
+      const missing = getProfile(id)
+        .operations.map((operation) => operation.id)
+        .filter((operation) => !session.succeeded(id).has(operation));
+      expect(missing).toEqual([]);
+    },
+  );
 });

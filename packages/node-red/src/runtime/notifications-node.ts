@@ -2,6 +2,7 @@
 // webhook subscription pointing at it; emit one message per event of that subscription; delete
 // the subscription on undeploy or removal.
 import { MITEL_NOTIFICATIONS_NODE_TYPE, MITEL_PROVIDER, configNodeType } from '../names';
+import { isDeliveryForApplication } from '@switchboard/core';
 import type { Connection } from '@switchboard/core';
 import { usableConfigNode } from './config-node';
 import type { ConfigNode } from './config-node';
@@ -35,7 +36,11 @@ export function registerMitelNotificationsNode(RED: NodeRedApi): void {
   function start(node: NodeInstance, definition: NodeDefinition): void {
     const path = normalisePath(text(definition.path) || `/switchboard/mitel/${node.id}`);
     let subscriptionId: string | undefined;
+    let applicationId = '';
     let closed = false;
+    // Ours: our subscription, and no other application's id (Mitel echoes it in deliveries).
+    const isOurs = (event: MitelDelivery, id: string | undefined): boolean =>
+      subscriptionIdOf(event) === id && isDeliveryForApplication(event, applicationId);
     const early: MitelDelivery[] = [];
 
     function emit(event: MitelDelivery): void {
@@ -56,9 +61,9 @@ export function registerMitelNotificationsNode(RED: NodeRedApi): void {
         res.sendStatus(202);
         return;
       }
-      const ours = events.filter((event) => subscriptionIdOf(event) === subscriptionId);
+      const ours = events.filter((event) => isOurs(event, subscriptionId));
       if (ours.length === 0) {
-        res.status(404).json({ error: 'unknown subscription' });
+        res.status(404).json({ error: 'not for this subscription or application' });
         return;
       }
       ours.forEach(emit);
@@ -78,7 +83,7 @@ export function registerMitelNotificationsNode(RED: NodeRedApi): void {
           'Set "Public URL" to the address Mitel reaches this Node-RED at, such as https://nodered.example.com.',
         );
       }
-      const applicationId = text(definition.applicationId) || text(config.settings.clientId);
+      applicationId = text(definition.applicationId) || text(config.settings.clientId);
       node.status({ fill: 'blue', shape: 'ring', text: 'subscribing' });
       const response = await connection.execute('subscription.create', {
         applicationId,
@@ -98,7 +103,7 @@ export function registerMitelNotificationsNode(RED: NodeRedApi): void {
       node.status({ fill: 'green', shape: 'dot', text: 'subscribed' });
       early
         .splice(0)
-        .filter((event) => subscriptionIdOf(event) === id)
+        .filter((event) => isOurs(event, id))
         .forEach(emit);
       return id;
     })();

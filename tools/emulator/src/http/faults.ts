@@ -26,15 +26,16 @@ export function faultReply(
         ),
       };
     case 'rate-limit': {
-      const retryAfter = String(fault.retryAfterSec ?? 1);
+      const seconds = fault.retryAfterSec ?? 1;
+      // Wall time, not the emulator clock: a client waits in real time.
+      const retryAfter =
+        fault.retryAfterFormat === 'date'
+          ? new Date(Date.now() + seconds * 1000).toUTCString()
+          : String(seconds);
       return {
         status: 429,
         headers: { 'retry-after': retryAfter },
-        json: errorBody(
-          429,
-          'too_many_requests',
-          `Too many requests; retry after ${retryAfter} s.`,
-        ),
+        json: errorBody(429, 'too_many_requests', `Too many requests; retry after ${seconds} s.`),
       };
     }
     case 'malformed-json':

@@ -25,6 +25,11 @@ export interface FaultSpec {
   status?: number;
   /** `Retry-After` seconds for `rate-limit` (default 1). */
   retryAfterSec?: number;
+  /**
+   * How `Retry-After` is written: delta `seconds` (default) or an HTTP `date` that many seconds
+   * ahead (Mitel's own sample reads it as a date; which one Mitel sends is not documented).
+   */
+  retryAfterFormat?: 'seconds' | 'date';
 }
 
 interface ActiveFault {
@@ -86,6 +91,11 @@ export function parseFaultSpec(input: unknown): FaultSpec {
       throw new Error(`fault.${key} must be a non-negative integer`);
     }
     spec[key] = value;
+  }
+  if (raw.retryAfterFormat !== undefined) {
+    if (raw.retryAfterFormat !== 'seconds' && raw.retryAfterFormat !== 'date')
+      throw new Error('fault.retryAfterFormat must be seconds or date');
+    spec.retryAfterFormat = raw.retryAfterFormat;
   }
   if (spec.kind === 'latency' && spec.latencyMs === undefined) {
     throw new Error('fault.latencyMs is required for a latency fault');

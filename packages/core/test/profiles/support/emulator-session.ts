@@ -7,12 +7,21 @@ export interface EmulatorSession {
   readonly emulator: Emulator;
   /** createConnection, closed again after the file's tests. */
   connect(...args: Parameters<typeof createConnection>): Connection;
+  /** Operation ids of a profile that answered with a 2xx over real HTTP in this file. */
+  succeeded(profileId: string): Set<string>;
 }
 
 /** Registers beforeAll / afterAll hooks: call it at the top level of a test file. */
 export function useEmulatorSession(): EmulatorSession {
   let emulator: Emulator | undefined;
   const open: Connection[] = [];
+  const succeeded = new Map<string, Set<string>>();
+  const record = (profileId: string, operationId: string, status: number): void => {
+    if (status < 200 || status > 299) return;
+    const ids = succeeded.get(profileId) ?? new Set<string>();
+    ids.add(operationId);
+    succeeded.set(profileId, ids);
+  };
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
   });
@@ -28,7 +37,17 @@ export function useEmulatorSession(): EmulatorSession {
     connect(...args) {
       const connection = createConnection(...args);
       open.push(connection);
-      return connection;
+      const profileId = args[0].id;
+      // Record which operations succeeded, so a file can prove it covered all of them.
+      return {
+        ...connection,
+        async execute(operationId, params, options) {
+          const response = await connection.execute(operationId, params, options);
+          record(profileId, operationId, response.status);
+          return response;
+        },
+      };
     },
+    succeeded: (profileId) => succeeded.get(profileId) ?? new Set(),
   };
 }

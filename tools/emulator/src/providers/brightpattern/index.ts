@@ -167,7 +167,8 @@ function createUser(req: EmRequest, users: Map<string, BpUser>): Reply {
   const problem = validateBpUserFields(fields);
   if (problem) return bpError(400, problem);
   const loginId = fields.loginId as string;
-  if (users.has(loginId)) return bpError(409, `User "${loginId}" already exists.`);
+  // Bright Pattern documents 200, 400 and 405 for create: a duplicate is a 400.
+  if (users.has(loginId)) return bpError(400, `User "${loginId}" already exists.`);
   const user: BpUser = {
     disabled: false,
     roles: [],
@@ -181,7 +182,7 @@ function createUser(req: EmRequest, users: Map<string, BpUser>): Reply {
     lockedOut: false,
   };
   users.set(loginId, user);
-  return json(201, publicBpUser(user));
+  return json(200, publicBpUser(user));
 }
 
 function updateUser(req: EmRequest, user: BpUser): Reply {

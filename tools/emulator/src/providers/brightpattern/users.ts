@@ -9,6 +9,10 @@ export interface BpUser {
   email?: string;
   team?: string;
   extension?: string;
+  workPhone?: string;
+  mobilePhone?: string;
+  /** The user must choose a new password at the next sign-in. */
+  changePassword?: boolean;
   disabled: boolean;
   roles: string[];
   skills: Record<string, number>;
@@ -27,6 +31,9 @@ export const BP_USER_FIELDS: Record<string, 'string' | 'boolean' | 'string[]' | 
   email: 'string',
   team: 'string',
   extension: 'string',
+  workPhone: 'string',
+  mobilePhone: 'string',
+  changePassword: 'boolean',
   disabled: 'boolean',
   roles: 'string[]',
   skills: 'skills',

@@ -70,3 +70,41 @@ export const DELL_LICENSE = {
   expires: '2027-12-31T23:59:59.000Z',
   machinesLicensed: 100,
 };
+
+export interface DellEvent {
+  id: string;
+  /** Epoch milliseconds. */
+  timestamp: number;
+  severity: 'INFO' | 'WARNING' | 'ERROR';
+  type: string;
+  source: string;
+  message: string;
+}
+
+/** Fixed end of the generated event history, so the data never changes between runs. */
+export const DELL_EVENTS_END = Date.UTC(2026, 9, 31);
+
+const EVENT_TYPES = [
+  ['INFO', 'MACHINE_CONNECTED', 'connected'],
+  ['INFO', 'KEY_RELEASED', 'received its volume keys'],
+  ['WARNING', 'MACHINE_DISCONNECTED', 'stopped reporting'],
+  ['ERROR', 'POLICY_VIOLATION', 'failed the encryption policy check'],
+] as const;
+
+/** Monitoring events of the last seven days, oldest first. */
+export function generateEvents(machines: readonly DellMachine[], count: number): DellEvent[] {
+  const random = prng(0xe7e7);
+  const step = (7 * 86_400_000) / count;
+  return Array.from({ length: count }, (_, i) => {
+    const [severity, type, what] = pick(random, EVENT_TYPES);
+    const machine = pick(random, machines);
+    return {
+      id: stableUuid(`dell/event/${i}`),
+      timestamp: DELL_EVENTS_END - 7 * 86_400_000 + Math.floor(i * step),
+      severity,
+      type,
+      source: machine.name,
+      message: `${machine.name} ${what}`,
+    };
+  });
+}

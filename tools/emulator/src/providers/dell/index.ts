@@ -4,16 +4,18 @@ import { Router } from '../../http/router';
 import type { EmRequest, Reply } from '../../http/types';
 import { EMULATOR_SEED, type DellSeedClient } from '../../seed/seed';
 import type { EmulatorState } from '../../state/state';
-import { TokenRegistry } from '../../state/token-registry';
+import { TokenRegistry, type Issued } from '../../state/token-registry';
 import { invalidBearer, oauthError } from '../oauth';
 import type { ProviderModule } from '../types';
-import { DELL_LICENSE, DELL_USERS, generateMachines } from './data';
+import { DELL_LICENSE, DELL_USERS, generateEvents, generateMachines, type DellEvent } from './data';
 
 interface DellTokenData {
   clientId: string;
+  scope: string;
 }
 
 const MACHINES = generateMachines(60);
+const EVENTS = generateEvents(MACHINES, 500);
 
 /** Dell CloudLink Center under `/dell/cloudlink/...`: credentials only in the token URL's query. */
 export function createDell(state: EmulatorState): ProviderModule {
@@ -50,16 +52,28 @@ export function createDell(state: EmulatorState): ProviderModule {
       return oauthError(401, 'invalid_client', 'Bad client credentials');
     }
     const scope = req.query.get('scope') ?? EMULATOR_SEED.dell.scope;
-    if (scope !== EMULATOR_SEED.dell.scope) {
-      return oauthError(400, 'invalid_scope', `Invalid scope: ${scope}. The only scope is "all".`);
+    // Client users sign in with scope=all; built_in_client is the built-in secadmin user's.
+    if (scope === 'built_in_client' && clientId !== 'secadmin') {
+      return oauthError(
+        400,
+        'invalid_scope',
+        'Invalid scope: built_in_client is for the built-in secadmin user; client users use "all".',
+      );
+    }
+    if (scope !== EMULATOR_SEED.dell.scope && scope !== 'built_in_client') {
+      return oauthError(
+        400,
+        'invalid_scope',
+        `Invalid scope: ${scope}. Use "all" (client users) or "built_in_client" (secadmin).`,
+      );
     }
     const lifetime = state.lifetime('dell');
-    const issued = tokens.issue({ clientId }, lifetime);
+    const issued = tokens.issue({ clientId, scope }, lifetime);
     return json(200, {
       access_token: issued.token,
       token_type: 'bearer',
       expires_in: lifetime - 1,
-      scope: EMULATOR_SEED.dell.scope,
+      scope,
     });
   };
 
@@ -73,6 +87,16 @@ export function createDell(state: EmulatorState): ProviderModule {
 
   const router = new Router()
     .add('POST', '/cloudlink/oauth/token', token)
+    .add(
+      'GET',
+      '/cloudlink/rest/auth',
+      authed((_req, accessToken) => sessionContext(tokens.get(accessToken))),
+    )
+    .add(
+      'GET',
+      '/cloudlink/rest/monitoring/events',
+      authed((req) => monitoringEvents(req)),
+    )
     .add(
       'DELETE',
       '/cloudlink/rest/auth',
@@ -122,4 +146,44 @@ function machine(id: string | undefined): Reply {
   return found
     ? json(200, found)
     : json(404, { error: 'not_found', error_description: `Machine ${id ?? ''} not found` });
+}
+
+/** `GET /auth`: the session context of the bearer token. */
+function sessionContext(issued: Issued<DellTokenData> | undefined): Reply {
+  const user = DELL_USERS.find((candidate) => candidate.name === issued?.data.clientId);
+  return json(200, {
+    username: issued?.data.clientId,
+    user_type: user?.type ?? 'Client',
+    scope: issued?.data.scope,
+    expires: issued === undefined ? undefined : new Date(issued.expiresAt).toISOString(),
+  });
+}
+
+/** Epoch milliseconds or an ISO date-time; undefined when absent, NaN when unreadable. */
+function instant(value: string | null): number | undefined {
+  if (value === null || value === '') return undefined;
+  return /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+}
+
+/** `GET /monitoring/events?timestamp&end&count&interval`: events in the window, oldest first. */
+function monitoringEvents(req: EmRequest): Reply {
+  const from = instant(req.query.get('timestamp'));
+  const to = instant(req.query.get('end'));
+  const countText = req.query.get('count');
+  const count = countText === null ? 100 : Number(countText);
+  for (const [name, value] of [
+    ['timestamp', from],
+    ['end', to],
+  ] as const) {
+    if (value !== undefined && Number.isNaN(value))
+      return oauthError(400, 'invalid_request', `${name} must be epoch milliseconds.`);
+  }
+  if (!Number.isInteger(count) || count < 1)
+    return oauthError(400, 'invalid_request', 'count must be a positive integer.');
+  const events: DellEvent[] = EVENTS.filter(
+    (event) =>
+      (from === undefined || event.timestamp >= from) &&
+      (to === undefined || event.timestamp <= to),
+  ).slice(0, count);
+  return json(200, events);
 }

@@ -7,6 +7,7 @@ import type { MitelRole } from '../../seed/seed';
 import { accountAccess, authenticate, type MitelContext, type MitelTokenData } from './context';
 import { publicUser } from './directory';
 import { mitelError, validation } from './errors';
+import { compileFilter, FilterError, type Predicate, type Row } from './odata';
 import { halCollection, parsePaging } from './paging';
 import { isAdmin, isMitelRole, roleWithin } from './roles';
 
@@ -58,7 +59,38 @@ function listUsers(ctx: MitelContext, req: EmRequest): Reply {
   if (!allowed.ok) return allowed.reply;
   const paging = parsePaging(req);
   if (!paging.ok) return paging.reply;
-  return json(200, halCollection(req, ctx.dir.usersOf(accountId).map(publicUser), paging));
+  let predicate: Predicate;
+  try {
+    predicate = compileFilter(req.query.get('$filter') ?? '', USER_FIELDS, ['createdOn']);
+  } catch (error) {
+    if (error instanceof FilterError) return mitelError(400, 'InvalidParameters', error.message);
+    throw error;
+  }
+  const tags = expandsTags(req);
+  const users = ctx.dir
+    .usersOf(accountId)
+    .map((user) => publicUser(user, tags))
+    .filter((user) => predicate(user as unknown as Row));
+  return json(200, halCollection(req, users, paging));
+}
+
+const USER_FIELDS = [
+  'userId',
+  'accountId',
+  'firstName',
+  'lastName',
+  'name',
+  'email',
+  'role',
+  'extension',
+  'createdOn',
+];
+
+/** `$expand=tags` (a comma-separated list; other names are ignored). */
+function expandsTags(req: EmRequest): boolean {
+  return (req.query.get('$expand') ?? '')
+    .split(',')
+    .some((name) => name.trim().toLowerCase() === 'tags');
 }
 
 function getUser(ctx: MitelContext, req: EmRequest): Reply {
@@ -74,7 +106,7 @@ function getUser(ctx: MitelContext, req: EmRequest): Reply {
     if (!isAdmin(caller.role))
       return mitelError(403, 'Forbidden', 'A USER may only read its own user.');
   }
-  return json(200, publicUser(user));
+  return json(200, publicUser(user, expandsTags(req)));
 }
 
 /** `POST /accounts/{accountId}/clients {role, type: "APP", clientId?, name?}` → includes `clientSecret`. */

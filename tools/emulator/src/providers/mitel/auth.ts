@@ -5,25 +5,30 @@ import type { Router } from '../../http/router';
 import type { MitelRole } from '../../seed/seed';
 import { EMULATOR_SEED } from '../../seed/seed';
 import { accountAccess, authenticate, type MitelContext, type MitelTokenData } from './context';
+import type { MitelUser } from './directory';
 import { mitelError, mitelUnprocessable } from './errors';
 import { isMitelRole, roleWithin } from './roles';
 
-/** Authentication service: `POST /token`, `GET /token`, `POST /assume-role/token`. */
+/** Authentication service: `POST /token`, `POST /authorize`, `GET /token`, `POST /assume-role/token`. */
 export function mountAuthentication(router: Router, ctx: MitelContext): void {
   router.add('POST', '/token', (req) => tokenGrant(ctx, req));
+  router.add('POST', '/authorize', (req) => authorize(ctx, req));
   router.add('GET', '/token', (req) => whoAmI(ctx, req));
   router.add('POST', '/assume-role/token', (req) => assumeRole(ctx, req));
 }
 
+/** How long an authorization code can be exchanged; single use. */
+const CODE_LIFETIME_SEC = 60;
+
 function tokenGrant(ctx: MitelContext, req: EmRequest): Reply {
-  if (!isForm(req)) {
+  const form = signInParams(req);
+  if (!form) {
     return mitelError(
       400,
       'MissingParameters',
-      'grant_type is required. The body must be application/x-www-form-urlencoded; a JSON body is not read.',
+      'grant_type is required. Send the parameters as application/x-www-form-urlencoded (or a JSON object).',
     );
   }
-  const form = formParams(req);
   const grant = form.get('grant_type');
   if (!grant) return mitelError(400, 'MissingParameters', 'grant_type is required.');
   const scope = form.get('scope') ?? '*';
@@ -34,15 +39,87 @@ function tokenGrant(ctx: MitelContext, req: EmRequest): Reply {
       return clientCredentials(ctx, req, form, scope);
     case 'password':
       return passwordGrant(ctx, form, scope);
+    case 'authorization_code':
+      return codeGrant(ctx, form);
     case 'refresh_token':
       return refreshGrant(ctx, form);
     default:
       return mitelError(
         400,
         'InvalidGrantType',
-        'grant_type must be password, client_credentials or refresh_token.',
+        'grant_type must be password, client_credentials, authorization_code or refresh_token.',
       );
   }
+}
+
+/**
+ * The sign-in parameters: Mitel documents form-urlencoded, but its own sample code posts JSON
+ * and works, so a JSON object of strings is read too. Anything else is not read at all.
+ */
+function signInParams(req: EmRequest): URLSearchParams | undefined {
+  if (isForm(req)) return formParams(req);
+  const body = jsonBody(req);
+  if (!body.ok || !isRecord(body.value)) return undefined;
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(body.value)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      params.set(name, String(value));
+  }
+  return params;
+}
+
+/**
+ * Headless authorization: `{response_type: "code", username, password, account_id?, client_id}`
+ * → `{code}`. The client id is a registered application of this environment.
+ */
+function authorize(ctx: MitelContext, req: EmRequest): Reply {
+  const form = signInParams(req);
+  if (!form) {
+    return mitelError(
+      400,
+      'MissingParameters',
+      'response_type is required. Send the parameters as application/x-www-form-urlencoded.',
+    );
+  }
+  const responseType = form.get('response_type');
+  if (!responseType) return mitelError(400, 'MissingParameters', 'response_type is required.');
+  if (responseType !== 'code')
+    return mitelError(400, 'InvalidParameters', 'response_type must be "code".');
+  const clientId = form.get('client_id');
+  if (!clientId) return mitelError(400, 'MissingParameters', 'client_id is required.');
+  const application = ctx.dir.clients.get(clientId);
+  if (!application) return mitelError(404, 'ClientNotFound', 'The client was not found.');
+  if (!application.active) return mitelError(401, 'ClientNotActive', 'The client is not active.');
+  const user = signInUser(ctx, form);
+  if ('reply' in user) return user.reply;
+  const code = ctx.codes.issue(
+    { ...userTokenData(ctx, user.user, form.get('scope') ?? '*'), applicationId: clientId },
+    CODE_LIFETIME_SEC,
+  );
+  return json(200, { code: code.token });
+}
+
+/** `grant_type=authorization_code`, `code`, `client_id` (the one the code was issued to). */
+function codeGrant(ctx: MitelContext, form: URLSearchParams): Reply {
+  const code = form.get('code');
+  const clientId = form.get('client_id');
+  if (!code || !clientId)
+    return mitelError(400, 'MissingParameters', 'code and client_id are required.');
+  const issued = ctx.codes.get(code);
+  ctx.state.counters.tokenCredential(
+    'mitel',
+    `${ctx.env}:${issued?.data.credentialId ?? '(unknown code)'}`,
+  );
+  if (!issued || issued.data.env !== ctx.env || issued.data.applicationId !== clientId) {
+    return mitelError(
+      401,
+      'AuthenticationFailure',
+      'The authorization code is invalid, expired, already used or was issued to another client.',
+    );
+  }
+  ctx.codes.revoke(code);
+  const { applicationId: _applicationId, ...data } = issued.data;
+  return issuePair(ctx, data);
 }
 
 function clientCredentials(
@@ -90,45 +167,68 @@ function clientCredentials(
 }
 
 function passwordGrant(ctx: MitelContext, form: URLSearchParams, scope: string): Reply {
+  const user = signInUser(ctx, form);
+  if ('reply' in user) return user.reply;
+  return issuePair(ctx, userTokenData(ctx, user.user, scope));
+}
+
+/** The user `username` / `password` / `account_id` name, or the reply refusing them. */
+function signInUser(
+  ctx: MitelContext,
+  form: URLSearchParams,
+): { user: MitelUser } | { reply: Reply } {
   const username = form.get('username');
   const password = form.get('password');
   if (!username || !password)
-    return mitelError(400, 'MissingParameters', 'username and password are required.');
+    return { reply: mitelError(400, 'MissingParameters', 'username and password are required.') };
   ctx.state.counters.tokenCredential('mitel', `${ctx.env}:${username.toLowerCase()}`);
   const accountId = form.get('account_id');
   if (accountId && !ctx.dir.accounts.has(accountId)) {
-    return mitelError(404, 'AccountNotFound', 'The account was not found.');
+    return { reply: mitelError(404, 'AccountNotFound', 'The account was not found.') };
   }
   const candidates = ctx.dir
     .usersNamed(username)
     .filter((user) => !accountId || user.accountId === accountId);
   if (candidates.length > 1) {
-    return mitelError(
-      409,
-      'MultipleAccounts',
-      'The username exists in several accounts; send account_id.',
-    );
+    return {
+      reply: mitelError(
+        409,
+        'MultipleAccounts',
+        'The username exists in several accounts; send account_id.',
+      ),
+    };
   }
   const user = candidates[0];
   if (!user || user.password !== password) {
-    return mitelError(401, 'InvalidLoginCredentials', 'The username or password is incorrect.');
+    return {
+      reply: mitelError(401, 'InvalidLoginCredentials', 'The username or password is incorrect.'),
+    };
   }
   switch (user.state) {
     case 'inactive':
-      return mitelError(403, 'UserNotActive', 'The user is not active.');
+      return { reply: mitelError(403, 'UserNotActive', 'The user is not active.') };
     case 'locked':
-      return mitelUnprocessable('401', 'The user is locked out after too many failed sign-ins.');
+      return {
+        reply: mitelUnprocessable('401', 'The user is locked out after too many failed sign-ins.'),
+      };
     case 'password-change':
-      return mitelUnprocessable('451', 'The password must be changed before signing in.');
+      return {
+        reply: mitelUnprocessable('451', 'The password must be changed before signing in.'),
+      };
     case 'password-rules':
-      return mitelUnprocessable(
-        '452',
-        'The password no longer meets the password rules; change it.',
-      );
+      return {
+        reply: mitelUnprocessable(
+          '452',
+          'The password no longer meets the password rules; change it.',
+        ),
+      };
     case 'active':
-      break;
+      return { user };
   }
-  return issuePair(ctx, {
+}
+
+function userTokenData(ctx: MitelContext, user: MitelUser, scope: string): MitelTokenData {
+  return {
     env: ctx.env,
     accountId: user.accountId,
     role: user.role,
@@ -136,7 +236,7 @@ function passwordGrant(ctx: MitelContext, form: URLSearchParams, scope: string):
     principalType: 'user',
     credentialId: user.email.toLowerCase(),
     scope,
-  });
+  };
 }
 
 /** Refresh tokens rotate: each one works once and the answer carries a new pair. */
@@ -183,6 +283,7 @@ function whoAmI(ctx: MitelContext, req: EmRequest): Reply {
       accountId: data.accountId,
       role: data.role,
       scope: data.scope,
+      domain: ctx.dir.domainOf(data.accountId),
       iat: Math.floor(issuedAt / 1000),
       exp: Math.floor(expiresAt / 1000),
     },

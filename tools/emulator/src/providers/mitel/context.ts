@@ -24,6 +24,8 @@ export interface MitelContext {
   dir: MitelDirectory;
   access: TokenRegistry<MitelTokenData>;
   refresh: TokenRegistry<MitelTokenData>;
+  /** Authorization codes of the headless authorization-code sign-in (single use). */
+  codes: TokenRegistry<MitelTokenData & { applicationId: string }>;
   /** `/mitel/<env>/<service>/2017-09-01` for links. */
   basePath(service: string): string;
 }

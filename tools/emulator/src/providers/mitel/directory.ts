@@ -20,26 +20,54 @@ export interface MitelUser {
   role: MitelRole;
   extension: string;
   createdOn: string;
+  /** Mitel user items carry the SIP device password; Mitel's own scripts strip it. */
+  sipPassword: string;
+  /** Returned only with `$expand=tags`. */
+  tags: string[];
   /** Login: only seeded users have a password; generated ones cannot sign in. */
   password?: string;
   state: MitelUserState;
 }
 
+/** A call record as Mitel's media API specification lists its fields. */
 export interface CallRecord {
   callId: string;
   accountId: string;
+  siteId: string;
   principal: string;
   from: string;
   fromName: string;
+  fromNumberE164: string;
+  /** The user on the calling side; absent for an outside caller. */
+  fromPrincipalId?: string;
   to: string;
   toName: string;
+  toNumberE164: string;
+  /** The user on the called side; absent for an outside number. */
+  toPrincipalId?: string;
   direction: 'inbound' | 'outbound';
   state: 'completed' | 'missed' | 'voicemail';
   cause: string;
   createdOn: string;
-  answeredOn?: string;
-  endedOn: string;
-  duration: number;
+  endTime: string;
+  /** The call was answered and ended normally. */
+  completed: boolean;
+  /** Seconds it rang. */
+  ringTime: number;
+  /** Billed (talk) seconds. */
+  billingTime: number;
+}
+
+/** A call placed through `POST /endpoints/{endpointId}/calls`, controllable until it ends. */
+export interface PlacedCall {
+  callId: string;
+  endpointId: string;
+  accountId: string;
+  from: string;
+  to: string;
+  state: 'dialing' | 'connected' | 'held' | 'ended';
+  createdOn: string;
+  [field: string]: unknown;
 }
 
 export interface Conversation {
@@ -65,6 +93,12 @@ export class MitelDirectory {
   readonly callRecords = new Map<string, CallRecord[]>();
   /** Created through the chat service; cleared on reset. */
   readonly conversations = new Map<string, Conversation>();
+  /** Calls placed through the media service; cleared on reset. */
+  readonly calls = new Map<string, PlacedCall>();
+  /** Call records hidden with `PUT /calls/records {hide: true}`; cleared on reset. */
+  readonly hiddenCalls = new Set<string>();
+  /** Changes whenever the visible call records change, so cached filter results are dropped. */
+  recordsVersion = 0;
 
   constructor(readonly env: MitelEnv) {
     const seed = EMULATOR_SEED.mitel[env];
@@ -84,10 +118,22 @@ export class MitelDirectory {
   /** Back to the seeded clients; forget created conversations. */
   reset(): void {
     this.conversations.clear();
+    this.calls.clear();
+    this.hiddenCalls.clear();
+    this.recordsVersion++;
     this.clients.clear();
     for (const client of Object.values(EMULATOR_SEED.mitel[this.env].clients)) {
       this.clients.set(client.clientId, { ...client });
     }
+  }
+
+  /**
+   * The token's `domain` claim, which names the account's region
+   * (`<account>.<region>[.dev].api.mitel.io`). Globex lives in `eu`, the others in `us`.
+   */
+  domainOf(accountId: string): string {
+    const region = this.accounts.get(accountId)?.name.startsWith('Globex') ? 'eu' : 'us';
+    return `${accountId}.${region}${this.env === 'sandbox' ? '.dev' : ''}.api.mitel.io`;
   }
 
   usersOf(accountId: string): MitelUser[] {
@@ -112,10 +158,20 @@ export class MitelDirectory {
   }
 }
 
-/** The public shape of a user (no password, no sign-in state). */
-export function publicUser(user: MitelUser): Omit<MitelUser, 'password' | 'state'> {
-  const { password: _password, state: _state, ...rest } = user;
-  return rest;
+/** A user item as the admin API returns it: no login password or sign-in state; tags on request. */
+export function publicUser(
+  user: MitelUser,
+  expandTags = false,
+): Omit<MitelUser, 'password' | 'state' | 'tags'> & { tags?: string[] } {
+  const { password: _password, state: _state, tags, ...rest } = user;
+  return expandTags ? { ...rest, tags } : rest;
+}
+
+const TAGS = ['sales', 'support', 'billing', 'night-shift'];
+
+/** A fake SIP password, recognisable in leak tests (`sip-…-Secret`). */
+function sipPasswordOf(userId: string): string {
+  return `sip-${userId.slice(0, 8)}-Secret`;
 }
 
 function seededUser(user: MitelSeedUser): MitelUser {
@@ -129,6 +185,8 @@ function seededUser(user: MitelSeedUser): MitelUser {
     role: user.role,
     extension: `1${user.userId.replace(/\D/g, '').slice(0, 3).padEnd(3, '0')}`,
     createdOn: new Date(HISTORY_END - HISTORY_SPAN_MS * 2).toISOString(),
+    sipPassword: sipPasswordOf(user.userId),
+    tags: [TAGS[user.userId.charCodeAt(0) % TAGS.length] as string],
     password: user.password,
     state: user.state,
   };
@@ -140,8 +198,9 @@ function generateUsers(env: MitelEnv, account: MitelSeedAccount): MitelUser[] {
   return Array.from({ length: account.generatedUsers }, (_, i) => {
     const firstName = pick(random, FIRST_NAMES);
     const lastName = pick(random, LAST_NAMES);
+    const userId = stableUuid(`mitel/${env}/${account.accountId}/generated-user/${i}`);
     return {
-      userId: stableUuid(`mitel/${env}/${account.accountId}/generated-user/${i}`),
+      userId,
       accountId: account.accountId,
       firstName,
       lastName,
@@ -150,6 +209,8 @@ function generateUsers(env: MitelEnv, account: MitelSeedAccount): MitelUser[] {
       role: i % 10 === 0 ? 'ACCOUNT_ADMIN' : 'USER',
       extension: String(2000 + i),
       createdOn: new Date(HISTORY_END - HISTORY_SPAN_MS - i * 86_400_000).toISOString(),
+      sipPassword: sipPasswordOf(userId),
+      tags: i % 3 === 0 ? [] : [TAGS[i % TAGS.length] as string],
       state: 'active',
     };
   });
@@ -174,23 +235,33 @@ function generateCallRecords(
     const created = HISTORY_END - Math.floor(i * step + random() * step * 0.9);
     const duration = state === 'completed' ? 20 + Math.floor(random() * 900) : 0;
     const ringMs = 2000 + Math.floor(random() * 15_000);
+    const userNumber = `+1555020${user.extension.padStart(4, '0').slice(-4)}`;
+    const inbound = direction === 'inbound';
     const record: CallRecord = {
       callId: stableUuid(`mitel/${env}/${account.accountId}/call/${i}`),
       accountId: account.accountId,
+      siteId: stableUuid(
+        `mitel/${env}/${account.accountId}/site/${Number(user.extension.slice(-1)) % 2}`,
+      ),
       principal: user.userId,
-      from: direction === 'inbound' ? external : user.extension,
-      fromName: direction === 'inbound' ? externalName : user.name,
-      to: direction === 'inbound' ? user.extension : external,
-      toName: direction === 'inbound' ? user.name : externalName,
+      from: inbound ? external : user.extension,
+      fromName: inbound ? externalName : user.name,
+      fromNumberE164: inbound ? external : userNumber,
+      ...(inbound ? {} : { fromPrincipalId: user.userId }),
+      to: inbound ? user.extension : external,
+      toName: inbound ? user.name : externalName,
+      toNumberE164: inbound ? userNumber : external,
+      ...(inbound ? { toPrincipalId: user.userId } : {}),
       direction,
       state,
       cause:
         state === 'completed' ? 'NORMAL_CLEARING' : state === 'missed' ? 'NO_ANSWER' : 'USER_BUSY',
       createdOn: new Date(created).toISOString(),
-      endedOn: new Date(created + ringMs + duration * 1000).toISOString(),
-      duration,
+      endTime: new Date(created + ringMs + duration * 1000).toISOString(),
+      completed: state === 'completed',
+      ringTime: Math.round(ringMs / 1000),
+      billingTime: duration,
     };
-    if (state === 'completed') record.answeredOn = new Date(created + ringMs).toISOString();
     records.push(record);
   }
   return records.sort((a, b) => (a.createdOn < b.createdOn ? 1 : -1));

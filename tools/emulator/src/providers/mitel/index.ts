@@ -36,6 +36,7 @@ export interface MitelProvider extends ProviderModule {
 export function createMitel(state: EmulatorState): MitelProvider {
   const access = new TokenRegistry<MitelTokenData>(state.clock);
   const refresh = new TokenRegistry<MitelTokenData>(state.clock);
+  const codes = new TokenRegistry<MitelTokenData & { applicationId: string }>(state.clock);
   const subscriptions = new MitelSubscriptions(state);
   const directories = new Map<MitelEnv, MitelDirectory>();
   const routers = new Map<string, Router>();
@@ -48,6 +49,7 @@ export function createMitel(state: EmulatorState): MitelProvider {
       dir,
       access,
       refresh,
+      codes,
       basePath: (service) => `/mitel/${env}/${service}/${EMULATOR_SEED.mitel.apiVersion}`,
     };
     const mounts: Record<Service, (router: Router) => void> = {
@@ -70,7 +72,7 @@ export function createMitel(state: EmulatorState): MitelProvider {
     directory: (env) => directories.get(env) as MitelDirectory,
     classify: (req) =>
       req.method === 'POST' &&
-      /^\/(prod|sandbox)\/authentication\/[^/]+\/(assume-role\/)?token$/.test(req.path)
+      /^\/(prod|sandbox)\/authentication\/[^/]+\/((assume-role\/)?token|authorize)$/.test(req.path)
         ? 'token'
         : 'api',
     async handle(req: EmRequest): Promise<Reply> {
@@ -91,11 +93,12 @@ export function createMitel(state: EmulatorState): MitelProvider {
     },
     responseHeaders: () => ({ 'x-mitel-correlation-id': randomUUID() }),
     errorBody: (status, message) => ({ name: FAULT_NAMES[status] ?? 'ServerError', message }),
-    revokeAll: () => access.clear() + refresh.clear(),
-    revokeToken: (token) => access.revoke(token) || refresh.revoke(token),
+    revokeAll: () => access.clear() + refresh.clear() + codes.clear(),
+    revokeToken: (token) => access.revoke(token) || refresh.revoke(token) || codes.revoke(token),
     reset() {
       access.clear();
       refresh.clear();
+      codes.clear();
       subscriptions.clear();
       for (const dir of directories.values()) dir.reset();
     },

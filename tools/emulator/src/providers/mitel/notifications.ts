@@ -23,6 +23,7 @@ export interface MitelSubscription {
   topic: string;
   subjectFilter?: string;
   publicationFilter?: string;
+  methodFilter?: string;
   createdOn: string;
 }
 
@@ -100,7 +101,7 @@ export class MitelSubscriptions {
       const records = dir.callRecords.get(sub.accountId) ?? [];
       const record = records[Math.floor(Math.random() * records.length)];
       content = record
-        ? { ...record, state: 'completed', eventType: 'call-completed' }
+        ? { ...record, state: 'completed', completed: true, eventType: 'call-completed' }
         : { eventType: 'call-completed' };
       subject ??= record ? `/calls/${record.callId}` : '/calls';
     }
@@ -110,6 +111,8 @@ export class MitelSubscriptions {
       method: request.method ?? 'UPDATE',
       subject: subject ?? '/',
       content: content ?? {},
+      // Echoed from the subscription: receivers drop deliveries of other applications.
+      ...(sub.applicationId === undefined ? {} : { applicationId: sub.applicationId }),
       subscription: { subscriptionId: sub.subscriptionId },
       notification: { createdOn: now, correlationId: randomUUID() },
     };
@@ -138,15 +141,27 @@ function create(ctx: MitelContext, subs: MitelSubscriptions, req: EmRequest): Re
   const body = jsonBody(req);
   if (!body.ok) return validation(`The body must be a JSON object: ${body.reason}.`);
   if (!isRecord(body.value)) return validation('The body must be a JSON object.');
-  const { applicationId, transport, deviceId, topic, subjectFilter, publicationFilter } =
-    body.value;
+  const {
+    applicationId,
+    transport,
+    deviceId,
+    topic,
+    subjectFilter,
+    publicationFilter,
+    methodFilter,
+  } = body.value;
   if (transport !== 'webhook') return validation('transport must be "webhook".');
   if (typeof deviceId !== 'string' || !/^https?:\/\/\S+$/.test(deviceId)) {
     return validation('deviceId must be the http(s) URL of the webhook.');
   }
   if (typeof topic !== 'string' || topic === '')
     return validation('topic is required (e.g. "platform-api-media").');
-  for (const [name, value] of Object.entries({ applicationId, subjectFilter, publicationFilter })) {
+  for (const [name, value] of Object.entries({
+    applicationId,
+    subjectFilter,
+    publicationFilter,
+    methodFilter,
+  })) {
     if (value !== undefined && typeof value !== 'string')
       return validation(`${name} must be a string.`);
   }
@@ -162,6 +177,7 @@ function create(ctx: MitelContext, subs: MitelSubscriptions, req: EmRequest): Re
   if (typeof applicationId === 'string') subscription.applicationId = applicationId;
   if (typeof subjectFilter === 'string') subscription.subjectFilter = subjectFilter;
   if (typeof publicationFilter === 'string') subscription.publicationFilter = publicationFilter;
+  if (typeof methodFilter === 'string') subscription.methodFilter = methodFilter;
   subs.add(subscription);
   return json(201, publicSubscription(subscription));
 }

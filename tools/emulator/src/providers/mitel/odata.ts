@@ -1,17 +1,22 @@
 /**
  * A small OData `$filter` subset: comparisons (`eq ne gt ge lt le`), `contains`, `startswith`
  * and `endswith` on string fields, joined by `and` / `or` (and binds tighter), with parentheses.
- * Example: `contains(principal,'abc') and direction eq 'inbound'`.
+ * Example: `contains(principal,'abc') and direction eq 'inbound'`. Date fields compare as
+ * instants, against an OData date-time literal (`createdOn ge 2026-10-01T00:00:00Z`) or a
+ * quoted one (`endTime lt '2026-10-02T00:00:00.000Z'`).
  */
 export type Row = Record<string, unknown>;
 export type Predicate = (row: Row) => boolean;
 
 export class FilterError extends Error {}
 
-type Token = { kind: 'word' | 'string' | 'number' | '(' | ')' | ','; value: string };
+type Token = {
+  kind: 'word' | 'string' | 'number' | 'datetime' | '(' | ')' | ',';
+  value: string;
+};
 
 const TOKEN =
-  /\s*(?:(\()|(\))|(,)|'((?:[^']|'')*)'|(-?\d+(?:\.\d+)?)(?![\w-])|([A-Za-z_][\w.:-]*))/y;
+  /\s*(?:(\()|(\))|(,)|'((?:[^']|'')*)'|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))|(-?\d+(?:\.\d+)?)(?![\w-])|([A-Za-z_][\w.:-]*))/y;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -29,8 +34,9 @@ function tokenize(text: string): Token[] {
     else if (match[3]) tokens.push({ kind: ',', value: ',' });
     else if (match[4] !== undefined)
       tokens.push({ kind: 'string', value: match[4].replace(/''/g, "'") });
-    else if (match[5] !== undefined) tokens.push({ kind: 'number', value: match[5] });
-    else tokens.push({ kind: 'word', value: match[6] as string });
+    else if (match[5] !== undefined) tokens.push({ kind: 'datetime', value: match[5] });
+    else if (match[6] !== undefined) tokens.push({ kind: 'number', value: match[6] });
+    else tokens.push({ kind: 'word', value: match[7] as string });
   }
   return tokens;
 }
@@ -54,7 +60,11 @@ const FUNCTIONS: Record<string, (field: string, value: string) => boolean> = {
 };
 
 /** Compiles `$filter` over rows whose fields are `fields`; throws FilterError saying what is wrong. */
-export function compileFilter(text: string, fields: readonly string[]): Predicate {
+export function compileFilter(
+  text: string,
+  fields: readonly string[],
+  dateFields: readonly string[] = [],
+): Predicate {
   const tokens = tokenize(text);
   let position = 0;
   const peek = () => tokens[position];
@@ -76,7 +86,7 @@ export function compileFilter(text: string, fields: readonly string[]): Predicat
   };
   const literal = (): string | number | boolean => {
     const token = next();
-    if (token.kind === 'string') return token.value;
+    if (token.kind === 'string' || token.kind === 'datetime') return token.value;
     if (token.kind === 'number') return Number(token.value);
     if (token.kind === 'word' && (token.value === 'true' || token.value === 'false'))
       return token.value === 'true';
@@ -117,6 +127,17 @@ export function compileFilter(text: string, fields: readonly string[]): Predicat
       );
     }
     const value = literal();
+    if (dateFields.includes(name)) {
+      const instant = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+      if (Number.isNaN(instant))
+        throw new FilterError(
+          `$filter: ${name} is a date-time; compare it with one such as 2026-10-01T00:00:00Z`,
+        );
+      return (row) => {
+        const actual = typeof row[name] === 'string' ? Date.parse(row[name]) : Number.NaN;
+        return !Number.isNaN(actual) && compare(actual, instant);
+      };
+    }
     return (row) => {
       const actual = row[name];
       return (
@@ -153,23 +174,4 @@ export function compileFilter(text: string, fields: readonly string[]): Predicat
   if (position < tokens.length)
     throw new FilterError(`$filter: unexpected "${tokens[position]?.value ?? ''}"`);
   return predicate;
-}
-
-/** `$orderby field [asc|desc]` → a comparator; throws FilterError for unknown fields. */
-export function compileOrderBy(
-  text: string,
-  fields: readonly string[],
-): (a: Row, b: Row) => number {
-  const [name = '', direction = 'asc', ...rest] = text.trim().split(/\s+/);
-  if (!fields.includes(name))
-    throw new FilterError(`$orderby: unknown field "${name}"; known: ${fields.join(', ')}`);
-  const dir = direction.toLowerCase();
-  if ((dir !== 'asc' && dir !== 'desc') || rest.length > 0)
-    throw new FilterError('$orderby: use "<field> asc" or "<field> desc"');
-  const sign = dir === 'asc' ? 1 : -1;
-  return (a, b) => {
-    const x = a[name] as string | number;
-    const y = b[name] as string | number;
-    return x === y ? 0 : x > y ? sign : -sign;
-  };
 }

@@ -1,7 +1,13 @@
 import type { EmRequest, Reply } from '../../http/types';
 import { mitelError } from './errors';
 
-export const MAX_TOP = 100;
+/** Default page size. */
+export const DEFAULT_TOP = 100;
+/**
+ * Mitel's own scripts page with large `$top` values and no limit is documented: the emulator
+ * accepts up to this many, far beyond any page a client asks for.
+ */
+export const MAX_TOP = 100_000;
 
 export interface Paging {
   ok: true;
@@ -9,10 +15,13 @@ export interface Paging {
   skip: number;
 }
 
-/** OData `$top` (1-100, default 100) and `$skip` (>= 0, default 0). */
+/**
+ * OData `$top` (default 100), `$skip` (>= 0, default 0) and `$skiptoken`. The emulator's next
+ * links page with `$skip`; a `$skiptoken` it reads as an offset (real ones are opaque).
+ */
 export function parsePaging(req: EmRequest): Paging | { ok: false; reply: Reply } {
-  const top = integer(req.query.get('$top'), MAX_TOP);
-  const skip = integer(req.query.get('$skip'), 0);
+  const top = integer(req.query.get('$top'), DEFAULT_TOP);
+  const skip = integer(req.query.get('$skiptoken') ?? req.query.get('$skip'), 0);
   if (top === undefined || top < 1 || top > MAX_TOP) {
     return {
       ok: false,
@@ -22,7 +31,13 @@ export function parsePaging(req: EmRequest): Paging | { ok: false; reply: Reply 
   if (skip === undefined || skip < 0) {
     return {
       ok: false,
-      reply: mitelError(400, 'InvalidParameters', '$skip must be an integer >= 0.'),
+      reply: mitelError(
+        400,
+        'InvalidParameters',
+        req.query.has('$skiptoken')
+          ? '$skiptoken is not one this service issued.'
+          : '$skip must be an integer >= 0.',
+      ),
     };
   }
   return { ok: true, top, skip };
@@ -70,6 +85,7 @@ function halLinks(req: EmRequest, total: number, paging: Paging): Record<string,
 
 function pageUrl(req: EmRequest, skip: number, top: number): string {
   const query = new URLSearchParams(req.query);
+  query.delete('$skiptoken');
   query.set('$skip', String(skip));
   query.set('$top', String(top));
   // OData names read better unescaped; `$` is legal in a query string.

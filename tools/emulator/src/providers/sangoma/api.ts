@@ -113,3 +113,26 @@ export function deliverToAgent(body: Record<string, unknown>, conversations: Set
 export function isWebhook(value: SangomaWebhook | Reply): value is SangomaWebhook {
   return isRecord(value) && 'id' in value && 'url' in value;
 }
+
+/** `POST /digital-interactions/agent-bot/ {name, outgoing_url}` → 201. */
+export function createAgentBot(body: Record<string, unknown>): Reply {
+  const invalid = requireStrings(body, ['name', 'outgoing_url']);
+  if (invalid) return invalid;
+  if (!/^https?:\/\/\S+$/.test(body.outgoing_url as string))
+    return fieldError('outgoing_url', 'Enter a valid URL.');
+  return json(201, {
+    id: randomUUID(),
+    name: body.name,
+    outgoing_url: body.outgoing_url,
+    tenant_domain: body.tenant_domain,
+  });
+}
+
+/** The digital-interaction inboxes of a tenant (fixed, for every tenant). */
+export function inboxesOf(tenant: string): unknown[] {
+  return [
+    { id: 1, name: 'Website chat', channel_type: 'web_widget', tenant_domain: tenant },
+    { id: 2, name: 'SMS', channel_type: 'sms', tenant_domain: tenant },
+    { id: 3, name: 'WhatsApp', channel_type: 'whatsapp', tenant_domain: tenant },
+  ];
+}

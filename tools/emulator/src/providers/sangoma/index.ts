@@ -16,7 +16,9 @@ import { oauthError, splitScopes } from '../oauth';
 import type { ProviderModule } from '../types';
 import {
   agentCall,
+  createAgentBot,
   createWebhook,
+  inboxesOf,
   deliverToAgent,
   isWebhook,
   queueCall,
@@ -115,9 +117,9 @@ export function createSangoma(state: EmulatorState): SangomaProvider {
     });
   };
 
-  /** Auth, then scope, then the body (`tenant_domain` always), then the operation. */
-  const operation =
-    (scope: string, handler: (body: Record<string, unknown>) => Reply) =>
+  /** Auth, then scope, then the handler with the token's data. */
+  const authorized =
+    (scope: string, handler: (req: EmRequest, issued: Issued<SangomaTokenData>) => Reply) =>
     (req: EmRequest): Reply => {
       const issued = tokens.get(bearerToken(req));
       if (!issued) {
@@ -138,6 +140,12 @@ export function createSangoma(state: EmulatorState): SangomaProvider {
           { 'www-authenticate': `Bearer error="insufficient_scope", scope="${scope}"` },
         );
       }
+      return handler(req, issued);
+    };
+
+  /** Auth, then scope, then the body (`tenant_domain` always), then the operation. */
+  const operation = (scope: string, handler: (body: Record<string, unknown>) => Reply) =>
+    authorized(scope, (req, issued) => {
       if (!isJson(req))
         return json(415, {
           detail: `Unsupported media type "${req.headers['content-type'] ?? ''}" in request.`,
@@ -158,7 +166,7 @@ export function createSangoma(state: EmulatorState): SangomaProvider {
         });
       }
       return handler(body);
-    };
+    });
 
   const router = new Router()
     .add('POST', '/auth/oauth/token', token)
@@ -185,6 +193,22 @@ export function createSangoma(state: EmulatorState): SangomaProvider {
       'POST',
       `${API}/digital-interactions/conversations/deliver-to-agent`,
       operation('cx.digital-interactions', (body) => deliverToAgent(body, conversations)),
+    )
+    .add(
+      'POST',
+      `${API}/digital-interactions/agent-bot`,
+      operation('cx.digital-interactions', (body) => createAgentBot(body)),
+    )
+    // A GET has no body: the tenant is the token's (a tenant_domain query must agree with it).
+    .add(
+      'GET',
+      `${API}/digital-interactions/inboxes`,
+      authorized('cx.digital-interactions', (req, issued) => {
+        const tenant = req.query.get('tenant_domain') ?? issued.data.tenantDomain;
+        if (tenant !== issued.data.tenantDomain)
+          return json(403, { detail: `The credentials are not valid for tenant ${tenant}.` });
+        return json(200, inboxesOf(tenant));
+      }),
     );
 
   return {
