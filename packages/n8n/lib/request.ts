@@ -1,6 +1,8 @@
 // Sends one core ApiRequest through n8n's authenticated helper: n8n adds the bearer header,
 // runs preAuthentication when the token field is empty and once more after a 401. A token
-// about to expire is emptied first, so it is renewed without a failed request.
+// about to expire is emptied first, so it is renewed without a failed request. Redirects are
+// not followed (as core's own transport): n8n would re-add Authorization on a redirect to
+// another origin, so a 3xx is reported instead of handing the token to whoever it points at.
 import type { ApiRequest, ApiResponse, ProviderProfile } from '@switchboard/core';
 import type {
   ICredentialsDecrypted,
@@ -13,9 +15,35 @@ import type {
 import { tokenNeedsRenewal } from './credential';
 import { requestFailure } from './errors';
 import { TOKEN_FIELD } from './providers';
+import { credentialSecrets } from './secrets';
 import type { ProviderBinding } from './providers';
 
 export type RequestContext = IExecuteFunctions | IHookFunctions;
+
+/** No credential crosses origins: no redirect is followed, and none would carry credentials. */
+export const NO_CROSS_ORIGIN_CREDENTIALS = {
+  disableFollowRedirect: true,
+  sendCredentialsOnCrossOriginRedirect: false,
+} as const satisfies Partial<IHttpRequestOptions>;
+
+/** The credential as n8n's helper takes it, decrypted once (so errors know what to mask). */
+export async function decryptedCredential(
+  context: RequestContext,
+  binding: ProviderBinding,
+  itemIndex = 0,
+): Promise<ICredentialsDecrypted> {
+  const data = await (context as IExecuteFunctions).getCredentials(
+    binding.credentialName,
+    itemIndex,
+  );
+  const reference = context.getNode().credentials?.[binding.credentialName];
+  return {
+    id: reference?.id ?? '',
+    name: reference?.name ?? '',
+    type: binding.credentialName,
+    data,
+  };
+}
 
 export async function sendRequest(
   context: RequestContext,
@@ -30,13 +58,18 @@ export async function sendRequest(
     url: request.url,
     json: true,
     returnFullResponse: true,
+    ...NO_CROSS_ORIGIN_CREDENTIALS,
   };
   if (request.query !== undefined && Object.keys(request.query).length > 0)
     options.qs = request.query;
   if (request.headers !== undefined) options.headers = request.headers;
   if (request.body !== undefined) options.body = request.body as IDataObject;
-  const data = credentialsDecrypted?.data;
+  const credential =
+    credentialsDecrypted ?? (await decryptedCredential(context, binding, itemIndex));
+  const data = credential.data;
   if (data !== undefined && tokenNeedsRenewal(profile, data, Date.now())) data[TOKEN_FIELD] = '';
+  // The token before the request: n8n may renew it during the request (after a 401).
+  const before = credentialSecrets(profile, data);
   try {
     const response = (await (
       context as IExecuteFunctions
@@ -44,7 +77,7 @@ export async function sendRequest(
       context as IExecuteFunctions,
       binding.credentialName,
       options,
-      credentialsDecrypted === undefined ? undefined : { credentialsDecrypted },
+      { credentialsDecrypted: credential },
     )) as IN8nHttpFullResponse;
     return {
       status: response.statusCode,
@@ -52,7 +85,8 @@ export async function sendRequest(
       data: response.body,
     };
   } catch (error) {
-    throw requestFailure(context.getNode(), profile, request, error, itemIndex);
+    const secrets = [...before, ...credentialSecrets(profile, data)];
+    throw requestFailure(context.getNode(), profile, request, error, itemIndex, secrets);
   }
 }
 
