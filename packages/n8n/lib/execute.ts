@@ -66,14 +66,16 @@ async function runItem(
   let operation: OperationDef;
   let request: ApiRequest;
   let credentials: ICredentialsDecrypted;
+  let params: OperationParams;
   try {
     credentials = await decryptedFor(itemIndex);
     operation = findOperation(context, profile, itemIndex);
+    params = readParameters(context, operation, itemIndex);
     request = buildOperationRequest(
       profile,
       credentialValues(profile, credentials.data ?? {}),
       operation.id,
-      readParameters(context, operation, itemIndex),
+      params,
     );
   } catch (error) {
     throw configurationFailure(context.getNode(), error, itemIndex);
@@ -89,13 +91,11 @@ async function runItem(
   // Core's one paging loop: a next link back to a page already read fails instead of looping.
   const send = (current: ApiRequest) =>
     sendRequest(context, profile, binding, current, itemIndex, credentials);
-  const pages = paginate(
-    profile,
-    operation.id,
-    request,
-    send,
-    Number.isFinite(limit) ? { limit } : {},
-  );
+  // The parameters go along for the operation's output options (Include SIP Password, ...).
+  const pages = paginate(profile, operation.id, request, send, {
+    params,
+    ...(Number.isFinite(limit) ? { limit } : {}),
+  });
   try {
     for await (const page of pages) for (const item of page.items) results.push(asJson(item));
   } catch (error) {

@@ -1,16 +1,20 @@
 // The one paging loop every adapter uses (Connection.pages, the n8n nodes and the n8n trigger):
 // pages are fetched one at a time as the caller asks for them, never accumulated, up to a limit
 // of items; a next-page link back to a page already read (A → B → A) ends the listing with
-// `unexpected_response` instead of paging forever.
+// `unexpected_response` instead of paging forever. Items lose the operation's sensitive
+// response fields unless its option keeps them.
 import { getOperation } from '../operations/get-operation';
 import { readPage } from '../operations/read-page';
-import type { ApiRequest, ApiResponse, Page } from '../operations/types';
+import { sensitiveFieldsToRemove, withoutFields } from '../operations/sensitive-fields';
+import type { ApiRequest, ApiResponse, OperationParams, Page } from '../operations/types';
 import type { OperationDef, ProviderProfile } from '../profiles/types';
 import { PageVisits } from './page-visits';
 
 export interface PaginateOptions {
   /** At most this many items in total (the last page is cut); default: every page. */
   limit?: number;
+  /** The operation's parameters: its output options (such as keeping sensitive fields). */
+  params?: OperationParams;
 }
 
 /** Sends one request with the adapter's own authentication (core's client, n8n's helper). */
@@ -29,12 +33,17 @@ export function paginate(
   send: SendRequest,
   options: PaginateOptions = {},
 ): AsyncGenerator<Page> {
-  getOperation(profile, operationId);
-  return followPages(
-    first,
-    async (request) => readPage(profile, operationId, request, await send(request)),
-    { ...options, provider: profile.id },
-  );
+  const remove = sensitiveFieldsToRemove(getOperation(profile, operationId), options.params);
+  const fetchPage = async (request: ApiRequest): Promise<Page> => {
+    const page = readPage(profile, operationId, request, await send(request));
+    return remove.length === 0
+      ? page
+      : { ...page, items: page.items.map((item) => withoutFields(item, remove)) };
+  };
+  return followPages(first, fetchPage, {
+    provider: profile.id,
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import { diagnose, type Diagnosis } from '../diagnose/diagnose';
 import { buildOperationRequest } from '../operations/build-request';
 import { getOperation } from '../operations/get-operation';
 import { profileHeaders } from '../operations/headers';
+import { sensitiveFieldsToRemove, withoutFields } from '../operations/sensitive-fields';
 import type { ApiRequest, ApiResponse, OperationParams, Page } from '../operations/types';
 import { createTokenSource } from '../profiles/token-source';
 import { resolveTls, resolveTokenSpec } from '../profiles/token-spec';
@@ -107,7 +108,10 @@ export function createConnection(
     opts: { limit?: number } = {},
   ): AsyncGenerator<Page> {
     const first = buildOperationRequest(profile, credentials, operationId, params);
-    yield* paginate(profile, operationId, first, (request) => client.send(request), opts);
+    yield* paginate(profile, operationId, first, (request) => client.send(request), {
+      ...opts,
+      params,
+    });
   }
 
   return {
@@ -118,8 +122,14 @@ export function createConnection(
     async execute(operationId, params, opts = {}) {
       const paged = isPaged(getOperation(profile, operationId));
       const collect = paged && (opts.returnAll === true || opts.limit !== undefined);
-      if (!collect)
-        return client.send(buildOperationRequest(profile, credentials, operationId, params));
+      if (!collect) {
+        const request = buildOperationRequest(profile, credentials, operationId, params);
+        const response = await client.send(request);
+        const remove = sensitiveFieldsToRemove(getOperation(profile, operationId), params);
+        return remove.length === 0
+          ? response
+          : { ...response, data: withoutFields(response.data, remove) };
+      }
       const items: unknown[] = [];
       let last: ApiResponse | undefined;
       const limit = opts.returnAll === true ? undefined : opts.limit;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EXTERNAL_CALLERS, FIRST_NAMES, LAST_NAMES } from '../../seed/names';
 import { pick, prng, stableUuid } from '../../seed/random';
 import {
@@ -113,9 +114,20 @@ export class MitelDirectory {
 }
 
 /** The public shape of a user (no password, no sign-in state). */
-export function publicUser(user: MitelUser): Omit<MitelUser, 'password' | 'state'> {
+/**
+ * A user as the Admin API answers it: with the user's SIP password, as real CloudLink does
+ * (Mitel's own scripts strip it; Switchboard must too unless asked to keep it).
+ */
+export function publicUser(
+  user: MitelUser,
+): Omit<MitelUser, 'password' | 'state'> & { sipPassword: string } {
   const { password: _password, state: _state, ...rest } = user;
-  return rest;
+  return { ...rest, sipPassword: sipPasswordOf(user.userId) };
+}
+
+/** A stable, recognisable SIP password per user: `SIP-SECRET-<hash>`. */
+export function sipPasswordOf(userId: string): string {
+  return `SIP-SECRET-${createHash('sha256').update(userId).digest('hex').slice(0, 16)}`;
 }
 
 function seededUser(user: MitelSeedUser): MitelUser {
