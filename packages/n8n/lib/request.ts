@@ -15,16 +15,11 @@ import type {
 import { tokenNeedsRenewal } from './credential';
 import { requestFailure } from './errors';
 import { TOKEN_FIELD } from './providers';
+import { NO_CROSS_ORIGIN_CREDENTIALS } from './no-cross-origin';
 import { credentialSecrets } from './secrets';
 import type { ProviderBinding } from './providers';
 
 export type RequestContext = IExecuteFunctions | IHookFunctions;
-
-/** No credential crosses origins: no redirect is followed, and none would carry credentials. */
-export const NO_CROSS_ORIGIN_CREDENTIALS = {
-  disableFollowRedirect: true,
-  sendCredentialsOnCrossOriginRedirect: false,
-} as const satisfies Partial<IHttpRequestOptions>;
 
 /** The credential as n8n's helper takes it, decrypted once (so errors know what to mask). */
 export async function decryptedCredential(

@@ -5,6 +5,7 @@ import { inspect } from 'node:util';
 import { getProfile, isPaged, profiles } from '@switchboard/core';
 import type { OperationDef, ProviderProfile } from '@switchboard/core';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { credentialTest } from '../lib/credential';
 import { executeOperations } from '../lib/execute';
 import { PROVIDERS, TOKEN_FIELD, type ProviderBinding } from '../lib/providers';
 import { failureOf, fakeExecute, httpFailure } from './execute-fake';
@@ -61,6 +62,14 @@ describe.each(profiles.map((profile) => [profile.id, profile] as const))('%s', (
       expect(request.disableFollowRedirect).toBe(true);
       expect(request.sendCredentialsOnCrossOriginRedirect).toBe(false);
     }
+  });
+
+  it('the credential test request follows no redirect either', () => {
+    const { request } = credentialTest(profile);
+    expect(request).toMatchObject({
+      disableFollowRedirect: true,
+      sendCredentialsOnCrossOriginRedirect: false,
+    });
   });
 
   it('reports a redirect instead of following it', async () => {

@@ -66,7 +66,7 @@ export const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
 /**
  * The provider. Paths (Mitel custom base URL `<url>/{service}`):
  * - POST /authentication/token: a token (`token`), or for client id `echo-client` a 400 that
- *   echoes the request body (which holds the client secret);
+ *   echoes the request body (which holds the client secret); GET (who-am-I) redirects;
  * - /admin/accounts/redirect-<status>/users and POST /notifications/subscriptions: a redirect
  *   to the attacker;
  * - /admin/accounts/echo/users, DELETE /notifications/subscriptions/*: an error echoing headers;
@@ -80,6 +80,13 @@ export function startHostileProvider(options: {
   return listen('127.0.0.1', (request, res) => {
     const url = new URL(request.url, 'http://provider');
     const path = url.pathname;
+    if (path === '/authentication/token' && request.method === 'GET') {
+      // Who-am-I (the credential test's request) redirected to the attacker.
+      res.statusCode = 302;
+      res.setHeader('location', `${options.attackerUrl}/steal${path}`);
+      res.end();
+      return;
+    }
     if (path === '/authentication/token') {
       if (request.body.includes('client_id=echo-client')) {
         json(res, 400, { name: 'InvalidRequest', message: `Bad request: ${request.body}` });

@@ -173,6 +173,26 @@ describe('n8n nodes through n8n’s real request helper against a hostile provid
   });
 });
 
+describe('the credential test request through n8n’s real request helper', () => {
+  it('does not follow a redirected who-am-I with the token', async () => {
+    // What n8n's RoutingNode does with a credential's test request: copy every key of
+    // `request` into the options (the URL expression resolved), then send it authenticated.
+    const { request } = new MitelCloudLinkApi().test;
+    const options = { ...request, url: `${provider.url}/authentication/token`, headers: {} };
+    const context = executeContext({});
+    const error = await failureOf(
+      withAuthentication().call(context, 'mitelCloudLinkApi', options as never, {
+        credentialsDecrypted: { data: credentials() },
+      }),
+    );
+    expect(provider.received.some((sent) => sent.method === 'GET')).toBe(true);
+    expect(attacker.received).toHaveLength(0);
+    // n8n's tester turns this into "Received HTTP status code: 302" (its own error object,
+    // which it only logs at debug level, is n8n's, not built by this package).
+    expect(String((error as Error).message)).toMatch(/302/);
+  });
+});
+
 describe('the Mitel CloudLink Trigger through n8n’s real request helper', () => {
   const trigger = new MitelCloudLinkTrigger();
 
