@@ -4,6 +4,7 @@
 // not followed (as core's own transport): n8n would re-add Authorization on a redirect to
 // another origin, so a 3xx is reported instead of handing the token to whoever it points at.
 import type { ApiRequest, ApiResponse, ProviderProfile } from '@switchboard/core';
+import { maskSecretsInData } from '@switchboard/core';
 import type {
   ICredentialsDecrypted,
   IDataObject,
@@ -74,10 +75,16 @@ export async function sendRequest(
       options,
       { credentialsDecrypted: credential },
     )) as IN8nHttpFullResponse;
+    // A provider may echo the token or a secret back: none of them reaches an item.
+    const secrets = [...before, ...credentialSecrets(profile, data)];
+    const headers = maskSecretsInData(stringHeaders(response.headers), secrets) as Record<
+      string,
+      string
+    >;
     return {
       status: response.statusCode,
-      headers: stringHeaders(response.headers),
-      data: response.body,
+      headers,
+      data: maskSecretsInData(response.body, secrets),
     };
   } catch (error) {
     const secrets = [...before, ...credentialSecrets(profile, data)];

@@ -3,7 +3,7 @@
 // no credential crosses origins on a redirect, no secret survives in any error form, and
 // looping next links stop instead of paging forever.
 import { inspect } from 'node:util';
-import { sentinelSecrets } from '@switchboard/testkit';
+
 import type {
   ICredentialDataDecryptedObject,
   IExecuteFunctions,
@@ -14,8 +14,13 @@ import type {
 import { MitelCloudLinkApi } from '../../../packages/n8n/credentials/MitelCloudLinkApi.credentials';
 import { MitelCloudLink } from '../../../packages/n8n/nodes/MitelCloudLink/MitelCloudLink.node';
 import { MitelCloudLinkTrigger } from '../../../packages/n8n/nodes/MitelCloudLinkTrigger/MitelCloudLinkTrigger.node';
-import { REDIRECT_STATUSES, startAttacker, startHostileProvider } from './hostile-provider';
-import type { LoopbackServer } from './hostile-provider';
+import {
+  REDIRECT_STATUSES,
+  sentinelSecrets,
+  startAttacker,
+  startHostileProvider,
+} from '@switchboard/testkit';
+import type { LoopbackServer } from '@switchboard/testkit';
 import { realN8nHelpers } from './real-helpers';
 
 const SECRETS = sentinelSecrets('access-token', 'client-secret');
@@ -149,6 +154,14 @@ describe('n8n nodes through n8n’s real request helper against a hostile provid
     // The provider did echo it: the test would prove nothing otherwise.
     expect(JSON.stringify(provider.received)).toContain(SECRETS['access-token']);
     expectClean(errorForms(error));
+  });
+
+  it('keeps the token out of items when a successful answer echoes it', async () => {
+    const context = executeContext({ ...USERS, accountId: 'echo-ok' });
+    const output = await new MitelCloudLink().execute.call(context);
+    const text = inspect(output, { showHidden: true, depth: 12 });
+    expect(text).toContain('Bearer ***');
+    expectClean(text);
   });
 
   it('keeps the token out of continueOnFail items', async () => {

@@ -11,6 +11,7 @@ import { isTransient, withRetry } from '../engine/retry';
 import { CancellableSleeper } from '../engine/sleep';
 import { redactUrl } from '../redact';
 import { buildApiRequest, isIdempotent } from './build-api-request';
+import { maskEchoedSecrets } from './mask-echoed-secrets';
 import { followPages } from './paginate';
 
 export interface ApiClientOptions {
@@ -125,7 +126,10 @@ export class ApiClient {
         headers: { ...http.headers, authorization: `${token.tokenType} ${token.accessToken}` },
       });
       this.logger.debug(`${http.method} ${redactUrl(http.url)} → ${response.status}`);
-      if (response.status >= 200 && response.status <= 299) return response;
+      if (response.status >= 200 && response.status <= 299) {
+        const secrets = [...(this.options.secrets ?? []), token.accessToken, token.refreshToken];
+        return maskEchoedSecrets(response, secrets);
+      }
       if (response.status === 401 && !auth.retried) {
         auth.retried = true;
         await this.options.tokens.invalidate(token.accessToken);

@@ -69,6 +69,7 @@ export const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
  *   echoes the request body (which holds the client secret); GET (who-am-I) redirects;
  * - /admin/accounts/redirect-<status>/users and POST /notifications/subscriptions: a redirect
  *   to the attacker;
+ * - /admin/accounts/echo-ok/users: 200, echoing Authorization in an item and a header;
  * - /admin/accounts/echo/users, DELETE /notifications/subscriptions/*: an error echoing headers;
  * - /admin/accounts/loop/users and GET /notifications/subscriptions: next links A → B → A.
  */
@@ -100,6 +101,12 @@ export function startHostileProvider(options: {
       res.statusCode = redirect ? Number(redirect[1]) : 307;
       res.setHeader('location', `${options.attackerUrl}/steal${path}`);
       res.end();
+      return;
+    }
+    if (path === '/admin/accounts/echo-ok/users') {
+      const sent = (JSON.parse(request.headers) as { authorization?: string }).authorization;
+      res.setHeader('x-echo-authorization', String(sent));
+      json(res, 200, { _links: {}, _embedded: { items: [{ id: 'u-1', youSent: sent }] } });
       return;
     }
     if (path === '/admin/accounts/echo/users' || request.method === 'DELETE') {
