@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { expectNoSecrets, sentinelSecrets } from '@switchboard/testkit';
+import { expectNoSecrets, sentinelSecrets, startHostileProvider } from '@switchboard/testkit';
 import { configNodeType } from '../src/names';
 import { helper, onTab, SWITCHBOARD_NODES } from './harness';
 import type { FlowNode } from './harness';
@@ -190,5 +190,37 @@ describe('test connection with stored secrets', () => {
     const answer = await diagnoseWith('sb-disabled', values);
     expect(answer.body.ok).toBe(false);
     expect((answer.body.error as { code: string }).code).toMatch(/^network_/);
+  });
+});
+
+describe('test connection against a deployed address that echoes what it is sent', () => {
+  it('answers without the stored secret the provider echoed back', async () => {
+    const provider = await startHostileProvider({ token: 'unused', attackerUrl: attacker.url });
+    try {
+      const connection = {
+        id: 'mitel-echo',
+        type: configNodeType('mitel-cloudlink'),
+        environment: 'custom',
+        customBaseUrl: `${provider.url}/{service}`,
+        grantType: 'client_credentials',
+        clientId: 'echo-client',
+        tokenStore: 'memory',
+      };
+      await helper.unload();
+      await helper.load(SWITCHBOARD_NODES, onTab(connection, []), {
+        [connection.id]: { clientSecret: SECRETS['switchboard-secret'] },
+      });
+      const { id: _id, type: _type, ...settings } = connection;
+      const answer = await helper
+        .request()
+        .post('/switchboard/diagnose/mitel-cloudlink')
+        .send({ id: connection.id, values: { ...settings, clientSecret: '__PWRD__' } });
+      expect(answer.body.ok).toBe(false);
+      // The provider did echo the secret: the check below could fail.
+      expect(JSON.stringify(provider.received)).toContain(SECRETS['switchboard-secret']);
+      expectNoSecrets(answer.text, Object.values(SECRETS));
+    } finally {
+      await provider.close();
+    }
   });
 });
