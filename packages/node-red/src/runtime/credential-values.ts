@@ -73,13 +73,15 @@ export function settingsChanged(
   dialog: StoredValues,
   deployed: StoredValues,
 ): boolean {
-  const dialogValues = credentialValues(profile, dialog, {});
-  const deployedValues = credentialValues(profile, deployed, {});
+  // An absent value means the field's default (false for a checkbox), as core reads it.
+  const effective = (field: FieldDef, values: StoredValues) =>
+    JSON.stringify(
+      toFieldValue(field, values[field.name]) ??
+        toFieldValue(field, field.default) ??
+        (field.type === 'boolean' ? false : null),
+    );
   return profile.fields.some(
-    (field) =>
-      !field.secret &&
-      JSON.stringify(dialogValues[field.name] ?? null) !==
-        JSON.stringify(deployedValues[field.name] ?? null),
+    (field) => !field.secret && effective(field, dialog) !== effective(field, deployed),
   );
 }
 
