@@ -14,6 +14,9 @@ export { createTokenSource, obtainToken, type TokenSourceOptions } from './profi
 export { getOperation } from './operations/get-operation';
 export { buildOperationRequest } from './operations/build-request';
 export { readPage } from './operations/read-page';
+export { sensitiveFieldsToRemove, withoutFields } from './operations/sensitive-fields';
+export { maskEchoedSecrets, maskSecretsInData } from './client/mask-echoed-secrets';
+export { paginate, isPaged, type PaginateOptions, type SendRequest } from './client/paginate';
 export {
   createConnection,
   type Connection,

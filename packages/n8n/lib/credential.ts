@@ -18,6 +18,7 @@ import type {
 } from 'n8n-workflow';
 import { fieldToProperty } from './properties';
 import { TOKEN_EXPIRES_FIELD, TOKEN_FIELD, TOKEN_OBTAINED_FIELD } from './providers';
+import { NO_CROSS_ORIGIN_CREDENTIALS } from './no-cross-origin';
 import { n8nTransport } from './transport';
 import { baseUrlExpression, textExpression } from './url-expression';
 
@@ -126,6 +127,7 @@ export function credentialTest(profile: ProviderProfile): ICredentialTestRequest
         method: whoAmI.method,
         url: `={{ ${baseUrlExpression(profile, whoAmI.service ?? 'api')} + ${JSON.stringify(whoAmI.path)} }}`,
         headers,
+        ...NO_CROSS_ORIGIN_CREDENTIALS,
       },
       rules: [401, 403, 404].map((status) => statusRule(profile, status)),
     };
@@ -137,6 +139,7 @@ export function credentialTest(profile: ProviderProfile): ICredentialTestRequest
       url: `={{ ${baseUrlExpression(profile, service)} }}`,
       headers,
       ignoreHttpStatusErrors: true,
+      ...NO_CROSS_ORIGIN_CREDENTIALS,
     },
   };
 }

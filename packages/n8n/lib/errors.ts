@@ -1,7 +1,14 @@
 // n8n errors built from core's classification: the provider's message plus our hint, and
-// never the request (which holds the Authorization header) or the raw response.
+// never the request (which holds the Authorization header) or the raw response. Every text is
+// masked with the credential's secrets: a provider may echo the token or the secret back.
 import type { HttpResponse, ProviderProfile } from '@switchboard/core';
-import { apiErrorFromResponse, isSwitchboardError, networkError } from '@switchboard/core';
+import {
+  apiErrorFromResponse,
+  isSwitchboardError,
+  networkError,
+  redactText,
+  redactUrl,
+} from '@switchboard/core';
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ApiRequest } from '@switchboard/core';
@@ -37,17 +44,47 @@ function systemCodeOf(error: unknown): string | undefined {
   return undefined;
 }
 
+/** A 3xx: the request is not followed anywhere, so say where it pointed and what to do. */
+function redirectFailure(
+  node: INode,
+  profile: ProviderProfile,
+  response: HttpResponse,
+  itemIndex: number,
+  secrets: readonly string[],
+): NodeApiError {
+  const location = response.headers.location;
+  const target =
+    location === undefined ? 'another address' : redactText(redactUrl(location), secrets);
+  const message = `${profile.displayName} answered ${response.status} (a redirect to ${target}); redirects are not followed, so the credential is never sent to another address.`;
+  return new NodeApiError(
+    node,
+    { message, code: 'unexpected_response' },
+    {
+      message,
+      description:
+        'Check the base URL of the credential: use the address the provider redirects to if you trust it.',
+      httpCode: String(response.status),
+      itemIndex,
+    },
+  );
+}
+
 export function requestFailure(
   node: INode,
   profile: ProviderProfile,
   request: ApiRequest,
   error: unknown,
   itemIndex: number,
+  secrets: readonly string[] = [],
 ): NodeApiError | NodeOperationError {
   const response = responseOf(error);
+  if (response !== undefined && response.status >= 300 && response.status <= 399) {
+    return redirectFailure(node, profile, response, itemIndex, secrets);
+  }
   if (response !== undefined) {
     const failure = apiErrorFromResponse(response, {
       provider: profile.id,
+      secrets: [...secrets],
       ...(profile.correlationHeader === undefined
         ? {}
         : { correlationHeader: profile.correlationHeader }),
@@ -64,12 +101,15 @@ export function requestFailure(
   const code = systemCodeOf(error);
   if (code !== undefined) {
     const failure = networkError(request.method, request.url, code, code === 'ETIMEDOUT');
-    return new NodeOperationError(node, failure.message, { description: failure.hint, itemIndex });
+    return new NodeOperationError(node, redactText(failure.message, secrets), {
+      description: failure.hint,
+      itemIndex,
+    });
   }
   // preAuthentication failures arrive here with core's message and hint already in the text.
   const message = (error as { cause?: { message?: unknown } } | null)?.cause?.message;
   const text = typeof message === 'string' ? message : messageOf(error);
-  return new NodeOperationError(node, text, { itemIndex });
+  return new NodeOperationError(node, redactText(text, secrets), { itemIndex });
 }
 
 /** Errors raised before any request: bad parameters, unknown operation. */
@@ -77,11 +117,26 @@ export function configurationFailure(
   node: INode,
   error: unknown,
   itemIndex: number,
+  secrets: readonly string[] = [],
 ): NodeOperationError {
   if (isSwitchboardError(error)) {
-    return new NodeOperationError(node, error.message, { description: error.hint, itemIndex });
+    return new NodeOperationError(node, redactText(error.message, secrets), {
+      description: redactText(error.hint, secrets),
+      itemIndex,
+    });
   }
-  return new NodeOperationError(node, messageOf(error), { itemIndex });
+  return new NodeOperationError(node, redactText(messageOf(error), secrets), { itemIndex });
+}
+
+/** An n8n error as it is (already masked where it was built), anything else as a failure. */
+export function nodeFailure(
+  node: INode,
+  error: unknown,
+  itemIndex: number,
+  secrets: readonly string[] = [],
+): NodeApiError | NodeOperationError {
+  if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+  return configurationFailure(node, error, itemIndex, secrets);
 }
 
 function messageOf(error: unknown): string {

@@ -2,7 +2,7 @@
 // request with core, send it through n8n's authenticated helper (which runs preAuthentication
 // and retries once after a 401), follow pages, and output one item per result.
 import type { ApiRequest, OperationDef, OperationParams, ProviderProfile } from '@switchboard/core';
-import { buildOperationRequest, readPage } from '@switchboard/core';
+import { buildOperationRequest, isPaged, paginate } from '@switchboard/core';
 import type {
   IDataObject,
   ICredentialsDecrypted,
@@ -11,9 +11,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { credentialValues } from './credential';
-import { configurationFailure } from './errors';
+import { configurationFailure, nodeFailure } from './errors';
 import { sendRequest } from './request';
-import { LIMIT, RETURN_ALL, isPaged } from './node-properties';
+import { credentialSecrets } from './secrets';
+import { LIMIT, RETURN_ALL } from './node-properties';
 import type { ProviderBinding } from './providers';
 
 export async function executeOperations(
@@ -65,14 +66,16 @@ async function runItem(
   let operation: OperationDef;
   let request: ApiRequest;
   let credentials: ICredentialsDecrypted;
+  let params: OperationParams;
   try {
     credentials = await decryptedFor(itemIndex);
     operation = findOperation(context, profile, itemIndex);
+    params = readParameters(context, operation, itemIndex);
     request = buildOperationRequest(
       profile,
       credentialValues(profile, credentials.data ?? {}),
       operation.id,
-      readParameters(context, operation, itemIndex),
+      params,
     );
   } catch (error) {
     throw configurationFailure(context.getNode(), error, itemIndex);
@@ -85,16 +88,22 @@ async function runItem(
     paged && !returnAll ? (context.getNodeParameter(LIMIT, itemIndex, 50) as number) : Infinity;
 
   const results: IDataObject[] = [];
-  let next: ApiRequest | undefined = request;
-  while (next !== undefined && results.length < limit) {
-    const current: ApiRequest = next;
-    const response = await sendRequest(context, profile, binding, current, itemIndex, credentials);
-    const page = readPage(profile, operation.id, current, response);
-    for (const item of page.items) results.push(asJson(item));
-    next = page.next;
+  // Core's one paging loop: a next link back to a page already read fails instead of looping.
+  const send = (current: ApiRequest) =>
+    sendRequest(context, profile, binding, current, itemIndex, credentials);
+  // The parameters go along for the operation's output options (Include SIP Password, ...).
+  const pages = paginate(profile, operation.id, request, send, {
+    params,
+    ...(Number.isFinite(limit) ? { limit } : {}),
+  });
+  try {
+    for await (const page of pages) for (const item of page.items) results.push(asJson(item));
+  } catch (error) {
+    const secrets = credentialSecrets(profile, credentials.data);
+    throw nodeFailure(context.getNode(), error, itemIndex, secrets);
   }
   if (results.length === 0 && !paged) return [{ success: true }];
-  return results.slice(0, limit);
+  return results;
 }
 
 function findOperation(

@@ -1,15 +1,12 @@
 // A provider node's parameters, generated from the profile: Resource, Operation per resource,
 // each operation's parameters, and Return All / Limit for paged lists.
 import type { OperationDef, ProviderProfile } from '@switchboard/core';
+import { isPaged } from '@switchboard/core';
 import type { INodeProperties } from 'n8n-workflow';
 import { fieldToProperty } from './properties';
 
 export const RETURN_ALL = 'returnAll';
 export const LIMIT = 'limit';
-
-export function isPaged(operation: OperationDef): boolean {
-  return operation.pagination !== undefined && operation.pagination.style !== 'none';
-}
 
 export function nodeProperties(profile: ProviderProfile): INodeProperties[] {
   const resources = profile.resources.filter((resource) =>

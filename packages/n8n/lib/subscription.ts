@@ -1,17 +1,16 @@
 // The Mitel CloudLink Trigger's subscription lifecycle (n8n's webhookMethods): one
 // notification subscription per active workflow, its id kept in the node's static data.
 import type { ApiRequest, OperationParams, ProviderProfile } from '@switchboard/core';
-import { buildOperationRequest, isDeliveryForApplication, readPage } from '@switchboard/core';
+import { buildOperationRequest, isDeliveryForApplication, paginate } from '@switchboard/core';
 import type {
   IDataObject,
   IHookFunctions,
   IWebhookFunctions,
   IWebhookResponseData,
-  JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { credentialValues } from './credential';
-import { configurationFailure } from './errors';
+import { configurationFailure, nodeFailure } from './errors';
 import type { ProviderBinding } from './providers';
 import { sendRequest } from './request';
 
@@ -35,27 +34,20 @@ export async function subscriptionExists(
 ): Promise<boolean> {
   const state = this.getWorkflowStaticData('node') as SubscriptionState;
   if (state.subscriptionId === undefined) return false;
-  // Follow every page: on a busy account ours may not be on the first one.
-  let next: ApiRequest | undefined = await operationRequest(
-    this,
-    profile,
-    binding,
-    'subscription.list',
-    {},
-  );
+  // Follow every page (on a busy account ours may not be on the first one) with core's one
+  // paging loop, which stops when next links lead back to a page already read.
+  const first = await operationRequest(this, profile, binding, 'subscription.list', {});
+  const send = (request: ApiRequest) => sendRequest(this, profile, binding, request);
   let found = false;
-  while (next !== undefined && !found) {
-    const request: ApiRequest = next;
-    const page = readPage(
-      profile,
-      'subscription.list',
-      request,
-      await sendRequest(this, profile, binding, request),
-    );
-    found = page.items.some(
-      (item) => (item as { subscriptionId?: unknown }).subscriptionId === state.subscriptionId,
-    );
-    next = page.next;
+  try {
+    for await (const page of paginate(profile, 'subscription.list', first, send)) {
+      found = page.items.some(
+        (item) => (item as { subscriptionId?: unknown }).subscriptionId === state.subscriptionId,
+      );
+      if (found) break;
+    }
+  } catch (error) {
+    throw nodeFailure(this.getNode(), error, 0);
   }
   if (!found) delete state.subscriptionId;
   return found;
@@ -112,9 +104,10 @@ export async function deleteSubscription(
   try {
     await sendRequest(this, profile, binding, request);
   } catch (error) {
-    // Already gone is what we wanted; anything else must surface so the person can act.
+    // Already gone is what we wanted; anything else must surface so the person can act. It is
+    // already a masked NodeApiError: wrapping it again would copy whatever it was built from.
     if ((error as { httpCode?: unknown }).httpCode !== '404') {
-      throw new NodeApiError(this.getNode(), error as JsonObject);
+      throw nodeFailure(this.getNode(), error, 0);
     }
   }
   delete state.subscriptionId;

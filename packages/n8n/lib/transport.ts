@@ -3,6 +3,7 @@
 import type { HttpRequest, HttpResponse, Transport } from '@switchboard/core';
 import { SwitchboardError, networkError } from '@switchboard/core';
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import { NO_CROSS_ORIGIN_CREDENTIALS } from './no-cross-origin';
 
 export type HttpRequestHelper = (options: IHttpRequestOptions) => Promise<unknown>;
 
@@ -26,7 +27,8 @@ export function n8nTransport(httpRequest: HttpRequestHelper): Transport {
       encoding: 'text',
       returnFullResponse: true,
       ignoreHttpStatusErrors: true,
-      disableFollowRedirect: true,
+      // Token requests carry the client secret (Dell: in the URL): they follow no redirect.
+      ...NO_CROSS_ORIGIN_CREDENTIALS,
       timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     };
     if (request.body !== undefined) options.body = request.body;

@@ -1,10 +1,10 @@
-import { profiles } from '@switchboard/core';
+import { isPaged, profiles } from '@switchboard/core';
 import { MitelCloudLink } from '../nodes/MitelCloudLink/MitelCloudLink.node';
 import { BrightPattern } from '../nodes/BrightPattern/BrightPattern.node';
 import { DellCloudLinkCenter } from '../nodes/DellCloudLinkCenter/DellCloudLinkCenter.node';
 import { SangomaCx } from '../nodes/SangomaCx/SangomaCx.node';
 import { SwitchboardOAuth2 } from '../nodes/SwitchboardOAuth2/SwitchboardOAuth2.node';
-import { LIMIT, RETURN_ALL, isPaged, nodeProperties } from '../lib/node-properties';
+import { LIMIT, RETURN_ALL, nodeProperties } from '../lib/node-properties';
 
 describe('node descriptions generated from the profiles', () => {
   it('one node per provider, each usable as an AI tool with its own credential', () => {

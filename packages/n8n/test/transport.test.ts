@@ -68,3 +68,16 @@ describe('core transport over n8n’s httpRequest helper', () => {
     expect(failure.message).not.toContain('SENTINEL-dell');
   });
 });
+
+it('token requests follow no redirect and send no credential across origins', async () => {
+  const seen: IHttpRequestOptions[] = [];
+  const transport = n8nTransport(async (options) => {
+    seen.push(options);
+    return { statusCode: 200, headers: {}, body: '{}' };
+  });
+  await transport({ method: 'POST', url: 'https://auth.example.test/token', headers: {} });
+  expect(seen[0]).toMatchObject({
+    disableFollowRedirect: true,
+    sendCredentialsOnCrossOriginRedirect: false,
+  });
+});

@@ -4,7 +4,11 @@ import type { ParameterDef, ProviderId } from '@switchboard/core';
 import { editorFiles } from '../src/editor';
 import { apiNodeSettings } from '../src/runtime/api-node';
 import { configNodeType } from '../src/names';
-import { credentialValues, mergeDialogSecrets } from '../src/runtime/credential-values';
+import {
+  credentialValues,
+  mergeDialogSecrets,
+  settingsChanged,
+} from '../src/runtime/credential-values';
 import { reportableError } from '../src/runtime/errors';
 import { coerceParameter } from '../src/runtime/parameters';
 import { safeResponseHeaders } from '../src/runtime/response-headers';
@@ -53,6 +57,37 @@ describe('credential values', () => {
     ).toEqual({
       clientSecret: 'typed',
     });
+  });
+});
+
+describe('settings changed since the deploy (test connection with stored secrets)', () => {
+  const generic = getProfile('generic-oauth2');
+  const deployed = {
+    tokenUrl: 'https://a.test/token',
+    clientId: 'c',
+    apiBaseUrl: 'https://a.test',
+  };
+
+  it('an untouched dialog is unchanged: defaults, an unchecked box and empty fields as absent', () => {
+    const dialog = {
+      ...deployed,
+      grantType: 'client_credentials',
+      clientAuth: 'basic',
+      allowSelfSigned: false,
+      scope: '',
+      clientSecret: '__PWRD__',
+    };
+    expect(settingsChanged(generic, dialog, deployed)).toBe(false);
+  });
+
+  it.each([
+    ['the token URL', { tokenUrl: 'https://evil.test/token' }],
+    ['the API base URL', { apiBaseUrl: 'https://evil.test' }],
+    ['the client id', { clientId: 'other' }],
+    ['TLS checks', { allowSelfSigned: true }],
+    ['the grant', { grantType: 'password' }],
+  ])('a change of %s counts', (_what, change) => {
+    expect(settingsChanged(generic, { ...deployed, ...change }, deployed)).toBe(true);
   });
 });
 

@@ -70,7 +70,9 @@ describe('Mitel admin API', () => {
     );
     expect(page.text).not.toContain(prod.users.admin.password);
     expect(page.body._embedded.items[0]).not.toHaveProperty('password');
-    expect(page.body._embedded.items[0]?.sipPassword).toEqual(expect.stringMatching(/^sip-/));
+    expect(page.body._embedded.items[0]?.sipPassword).toEqual(
+      expect.stringMatching(/^SIP-SECRET-/),
+    );
   });
 
   it('filters users with $filter and adds tags only with $expand=tags', async () => {

@@ -5,3 +5,5 @@ export type { RunningRedis } from './redis';
 export { sentinelSecret, sentinelSecrets, expectNoSecrets } from './secrets';
 export { startTokenWorker } from './token-workers';
 export type { TokenWorker, TokenWorkerConfig, TokenWorkerReply } from './token-workers';
+export { REDIRECT_STATUSES, startAttacker, startHostileProvider } from './hostile-provider';
+export type { LoopbackServer, Recorded } from './hostile-provider';

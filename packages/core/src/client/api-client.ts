@@ -1,4 +1,4 @@
-import type { ApiRequest, ApiResponse } from '../operations/types';
+import type { ApiRequest, ApiResponse, Page } from '../operations/types';
 import type { HttpResponse, TlsOptions, Transport } from '../transport/types';
 import type { Logger, RetryPolicy } from '../engine/types';
 import type { TokenManager } from '../engine/token-manager';
@@ -11,7 +11,8 @@ import { isTransient, withRetry } from '../engine/retry';
 import { CancellableSleeper } from '../engine/sleep';
 import { redactUrl } from '../redact';
 import { buildApiRequest, isIdempotent } from './build-api-request';
-import { PageVisits } from './page-visits';
+import { maskEchoedSecrets } from './mask-echoed-secrets';
+import { followPages } from './paginate';
 
 export interface ApiClientOptions {
   tokens: TokenManager;
@@ -74,19 +75,26 @@ export class ApiClient {
   /**
    * Streams the pages of a list: `next` derives the following request from a page, or returns
    * undefined on the last one. Pages are yielded as they arrive, never accumulated; a next page
-   * that was fetched before (a link loop) ends the listing with `unexpected_response`.
+   * that was fetched before (a link loop) ends the listing with `unexpected_response`. The loop
+   * is core's one paging loop (client/paginate.ts); profile operations use `paginate` itself.
    */
   async *paginate(
     first: ApiRequest,
     next: (page: ApiResponse, request: ApiRequest) => ApiRequest | undefined,
   ): AsyncGenerator<PageResult> {
-    let request: ApiRequest | undefined = first;
-    const visits = new PageVisits(this.options.provider);
-    while (request) {
-      visits.visit(request);
+    // The loop asks for one page at a time, so `current` is the request of the page it yields.
+    let current = first;
+    const fetchPage = async (request: ApiRequest): Promise<Page> => {
+      current = request;
       const response: ApiResponse = await this.send(request);
-      yield { request, response };
-      request = next(response, request);
+      const following = next(response, request);
+      return following === undefined
+        ? { items: [], response }
+        : { items: [], response, next: following };
+    };
+    const options = this.options.provider === undefined ? {} : { provider: this.options.provider };
+    for await (const page of followPages(first, fetchPage, options)) {
+      yield { request: current, response: page.response };
     }
   }
 
@@ -118,7 +126,10 @@ export class ApiClient {
         headers: { ...http.headers, authorization: `${token.tokenType} ${token.accessToken}` },
       });
       this.logger.debug(`${http.method} ${redactUrl(http.url)} → ${response.status}`);
-      if (response.status >= 200 && response.status <= 299) return response;
+      if (response.status >= 200 && response.status <= 299) {
+        const secrets = [...(this.options.secrets ?? []), token.accessToken, token.refreshToken];
+        return maskEchoedSecrets(response, secrets);
+      }
       if (response.status === 401 && !auth.retried) {
         auth.retried = true;
         await this.options.tokens.invalidate(token.accessToken);

@@ -1,12 +1,12 @@
 import { ApiClient } from '../client/api-client';
-import { PageVisits } from '../client/page-visits';
+import { isPaged, paginate } from '../client/paginate';
 import { TokenManager } from '../engine/token-manager';
 import type { Clock, Logger, RetryPolicy, TokenStore } from '../engine/types';
 import { diagnose, type Diagnosis } from '../diagnose/diagnose';
 import { buildOperationRequest } from '../operations/build-request';
 import { getOperation } from '../operations/get-operation';
 import { profileHeaders } from '../operations/headers';
-import { readPage } from '../operations/read-page';
+import { sensitiveFieldsToRemove, withoutFields } from '../operations/sensitive-fields';
 import type { ApiRequest, ApiResponse, OperationParams, Page } from '../operations/types';
 import { createTokenSource } from '../profiles/token-source';
 import { resolveTls, resolveTokenSpec } from '../profiles/token-spec';
@@ -107,26 +107,11 @@ export function createConnection(
     params: OperationParams,
     opts: { limit?: number } = {},
   ): AsyncGenerator<Page> {
-    let request: ApiRequest | undefined = buildOperationRequest(
-      profile,
-      credentials,
-      operationId,
+    const first = buildOperationRequest(profile, credentials, operationId, params);
+    yield* paginate(profile, operationId, first, (request) => client.send(request), {
+      ...opts,
       params,
-    );
-    let remaining = opts.limit ?? Number.POSITIVE_INFINITY;
-    const visits = new PageVisits(profile.id);
-    while (request !== undefined && remaining > 0) {
-      visits.visit(request);
-      const response = await client.send(request);
-      const page = readPage(profile, operationId, request, response);
-      if (page.items.length >= remaining) {
-        yield { items: page.items.slice(0, remaining), response: page.response };
-        return;
-      }
-      remaining -= page.items.length;
-      yield page;
-      request = page.next;
-    }
+    });
   }
 
   return {
@@ -135,10 +120,16 @@ export function createConnection(
     client,
     pages,
     async execute(operationId, params, opts = {}) {
-      const paged = (getOperation(profile, operationId).pagination?.style ?? 'none') !== 'none';
+      const paged = isPaged(getOperation(profile, operationId));
       const collect = paged && (opts.returnAll === true || opts.limit !== undefined);
-      if (!collect)
-        return client.send(buildOperationRequest(profile, credentials, operationId, params));
+      if (!collect) {
+        const request = buildOperationRequest(profile, credentials, operationId, params);
+        const response = await client.send(request);
+        const remove = sensitiveFieldsToRemove(getOperation(profile, operationId), params);
+        return remove.length === 0
+          ? response
+          : { ...response, data: withoutFields(response.data, remove) };
+      }
       const items: unknown[] = [];
       let last: ApiResponse | undefined;
       const limit = opts.returnAll === true ? undefined : opts.limit;

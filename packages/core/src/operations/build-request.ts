@@ -41,6 +41,8 @@ export function buildOperationRequest(
       problems.push(`${parameter.displayName} (${parameter.name}) ${value.problem}`);
       continue;
     }
+    // Output options (keep sensitive fields, ...) are Switchboard's own: never on the wire.
+    if (parameter.in === 'local') continue;
     const wire = parameter.wireName ?? parameter.name;
     if (parameter.merge === true && isPlainObject(value)) {
       mergeInto(parameter.in, value, { query, headers, body });

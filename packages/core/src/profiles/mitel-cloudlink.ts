@@ -34,6 +34,18 @@ const accountIdParam: ParameterDef = {
   description: 'The CloudLink account id',
 };
 
+/** Mitel user items carry each user's SIP password; Mitel's own scripts strip it. */
+const includeSipPasswordParam: ParameterDef = {
+  name: 'includeSensitiveFields',
+  displayName: 'Include SIP Password',
+  type: 'boolean',
+  in: 'local',
+  default: false,
+  description:
+    'Keep each user’s sipPassword in the output. Off by default: it is a phone-line secret, and Mitel’s own scripts remove it.',
+};
+const SIP_PASSWORD = { fields: ['sipPassword'], keepParameter: includeSipPasswordParam.name };
+
 const pageSizeParam: ParameterDef = {
   name: 'top',
   displayName: 'Page Size',
@@ -98,9 +110,11 @@ const operations: OperationDef[] = [
         placeholder: 'tags',
         description: 'Related data to include ($expand), for example tags',
       },
+      includeSipPasswordParam,
     ],
     pagination: HAL,
     idempotent: true,
+    sensitiveResponseFields: SIP_PASSWORD,
   },
   {
     id: 'user.get',
@@ -113,8 +127,10 @@ const operations: OperationDef[] = [
     path: '/users/{userId}',
     parameters: [
       { name: 'userId', displayName: 'User ID', type: 'string', in: 'path', required: true },
+      includeSipPasswordParam,
     ],
     idempotent: true,
+    sensitiveResponseFields: SIP_PASSWORD,
   },
   ...mitelMediaOperations,
   {
@@ -317,8 +333,17 @@ const operations: OperationDef[] = [
       },
     ],
   },
-  customRequestOperation(SERVICES),
+  // Any endpoint may answer users (/users/{id}, ...): the custom request strips them too.
+  withSipPasswordOption(customRequestOperation(SERVICES)),
 ];
+
+function withSipPasswordOption(operation: OperationDef): OperationDef {
+  return {
+    ...operation,
+    parameters: [...operation.parameters, includeSipPasswordParam],
+    sensitiveResponseFields: SIP_PASSWORD,
+  };
+}
 
 export const mitelCloudLink: ProviderProfile = {
   id: 'mitel-cloudlink',

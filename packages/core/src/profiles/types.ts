@@ -48,7 +48,8 @@ export interface FieldDef {
 /** Credential values as a platform stores them, keyed by FieldDef.name. */
 export type CredentialValues = Record<string, FieldValue | undefined>;
 
-export type ParameterLocation = 'path' | 'query' | 'body' | 'header';
+/** `local`: read by Switchboard itself (an output option), never sent to the provider. */
+export type ParameterLocation = 'path' | 'query' | 'body' | 'header' | 'local';
 
 export interface ParameterDef extends FieldDef {
   in: ParameterLocation;
@@ -98,6 +99,11 @@ export interface OperationDef {
   idempotent?: boolean;
   /** Constant body members (Mitel client `type: "APP"`, Sangoma `message_type`). */
   fixedBody?: Record<string, unknown>;
+  /**
+   * Response fields that hold someone else's secret (Mitel users' `sipPassword`): removed from
+   * every result, at any depth, unless the boolean `keepParameter` is true.
+   */
+  sensitiveResponseFields?: { fields: string[]; keepParameter: string };
   /**
    * The custom request: method, path, service, query, headers and body come from the
    * parameters `method`, `path`, `service`, `query`, `headers`, `body` instead of the definition.

@@ -1,6 +1,6 @@
 // The API node of one provider: runs a profile operation through the selected connection and
 // puts the response on msg.payload / msg.statusCode / msg.headers.
-import { SwitchboardError } from '@switchboard/core';
+import { isPaged, SwitchboardError } from '@switchboard/core';
 import type {
   Connection,
   OperationDef,
@@ -66,10 +66,6 @@ export function apiNodeSettings(
     returnAll: definition.returnAll === true || definition.returnAll === 'true',
     ...(Number.isInteger(limit) && limit > 0 ? { limit } : {}),
   };
-}
-
-function isPaged(operation: OperationDef): boolean {
-  return operation.pagination !== undefined && operation.pagination.style !== 'none';
 }
 
 interface Outcome {

@@ -44,8 +44,9 @@ export function credentialValues(
 export const UNCHANGED_PASSWORD = '__PWRD__';
 
 /**
- * For "test connection": the dialog's secret fields are `__PWRD__` (or empty) when the person
- * did not retype them; use the stored credential then, as Node-RED itself does on deploy.
+ * For "test connection": a secret field the person did not retype arrives as `__PWRD__`; only
+ * then is the stored credential used (as Node-RED itself does on deploy). A missing or empty
+ * field stays empty: it never means "whatever is stored".
  */
 export function mergeDialogSecrets(
   profile: ProviderProfile,
@@ -56,29 +57,31 @@ export function mergeDialogSecrets(
   for (const field of profile.fields) {
     if (!field.secret) continue;
     const typed = dialog[field.name];
-    merged[field.name] =
-      typed === UNCHANGED_PASSWORD || typed === undefined ? stored?.[field.name] : typed;
+    merged[field.name] = typed === UNCHANGED_PASSWORD ? stored?.[field.name] : typed;
   }
   return merged;
 }
 
-/** Fields that decide where a secret is sent: a stored secret is never sent somewhere new. */
-const DESTINATION_FIELD = /url|host|environment|region/i;
-
 /**
- * True when the dialog points the stored secret at another address than the deployed node does
- * (someone could otherwise test a stored secret against a server of their choice).
+ * True when the dialog's settings differ from the deployed ones. Every non-secret field counts:
+ * token URL, environment, base URL templates, region, account, client id, TLS choices... each
+ * of them decides where (or with what) a secret is sent, so a stored secret is only ever tested
+ * with exactly the settings it was deployed with.
  */
-export function destinationChanged(
+export function settingsChanged(
   profile: ProviderProfile,
   dialog: StoredValues,
   deployed: StoredValues,
 ): boolean {
+  // An absent value means the field's default (false for a checkbox), as core reads it.
+  const effective = (field: FieldDef, values: StoredValues) =>
+    JSON.stringify(
+      toFieldValue(field, values[field.name]) ??
+        toFieldValue(field, field.default) ??
+        (field.type === 'boolean' ? false : null),
+    );
   return profile.fields.some(
-    (field) =>
-      !field.secret &&
-      DESTINATION_FIELD.test(field.name) &&
-      String(dialog[field.name] ?? '') !== String(deployed[field.name] ?? ''),
+    (field) => !field.secret && effective(field, dialog) !== effective(field, deployed),
   );
 }
 

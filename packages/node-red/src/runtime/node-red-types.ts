@@ -70,6 +70,8 @@ export interface NodeRedApi {
       options?: { credentials?: Record<string, CredentialDefinition> },
     ): void;
     getNode(id: string): NodeInstance | null;
+    /** Every node definition of the deployed flows, disabled ones included. */
+    eachNode(callback: (definition: NodeDefinition) => void): void;
     getCredentials(id: string): Record<string, unknown> | undefined;
   };
   util: {

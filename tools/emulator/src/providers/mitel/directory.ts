@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EXTERNAL_CALLERS, FIRST_NAMES, LAST_NAMES } from '../../seed/names';
 import { pick, prng, stableUuid } from '../../seed/random';
 import {
@@ -169,9 +170,12 @@ export function publicUser(
 
 const TAGS = ['sales', 'support', 'billing', 'night-shift'];
 
-/** A fake SIP password, recognisable in leak tests (`sip-…-Secret`). */
-function sipPasswordOf(userId: string): string {
-  return `sip-${userId.slice(0, 8)}-Secret`;
+/**
+ * Real CloudLink user items carry the user's SIP password (Mitel's own scripts strip it;
+ * Switchboard must too unless asked to keep it): a stable, recognisable one per user.
+ */
+export function sipPasswordOf(userId: string): string {
+  return `SIP-SECRET-${createHash('sha256').update(userId).digest('hex').slice(0, 16)}`;
 }
 
 function seededUser(user: MitelSeedUser): MitelUser {

@@ -1,0 +1,59 @@
+// A hostile or careless provider may echo what it was sent (the bearer token, a secret) in a
+// successful answer, in its body or in a response header. Results reach node outputs
+// (msg.payload, msg.headers, n8n items), so the credential's secrets are masked there too.
+// Cheap when nothing is echoed: one substring search per secret.
+import type { HttpResponse } from '../transport/types';
+
+const MASK = '***';
+/** Shorter strings are not searched for: masking every "ab" would ruin data. */
+const MIN_SECRET_LENGTH = 8;
+
+function usable(secrets: readonly (string | undefined)[]): string[] {
+  return secrets.filter(
+    (secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH,
+  );
+}
+
+function maskText(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets)
+    if (result.includes(secret)) result = result.split(secret).join(MASK);
+  return result;
+}
+
+/** The raw response with every secret in its body text and header values masked. */
+export function maskEchoedSecrets(
+  response: HttpResponse,
+  secrets: readonly (string | undefined)[],
+): HttpResponse {
+  const list = usable(secrets);
+  const echoed = (text: string) => list.some((secret) => text.includes(secret));
+  const headerEchoed = Object.values(response.headers).some(echoed);
+  if (!echoed(response.body) && !headerEchoed) return response;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers))
+    headers[name] = maskText(value, list);
+  return { ...response, headers, body: maskText(response.body, list) };
+}
+
+/** Parsed data (n8n parses bodies itself) with every secret in any string masked; a copy. */
+export function maskSecretsInData(
+  data: unknown,
+  secrets: readonly (string | undefined)[],
+): unknown {
+  const list = usable(secrets);
+  if (list.length === 0 || data === undefined) return data;
+  // One native pass to find out whether anything is echoed at all (usually not).
+  const text = JSON.stringify(data) ?? '';
+  if (!list.some((secret) => text.includes(JSON.stringify(secret).slice(1, -1)))) return data;
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return maskText(value, list);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value === null || typeof value !== 'object') return value;
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value as Record<string, unknown>))
+      copy[key] = walk(item);
+    return copy;
+  };
+  return walk(data);
+}

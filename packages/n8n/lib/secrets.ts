@@ -1,0 +1,22 @@
+// Every secret a credential holds (client secret, password, the stored access token, a refresh
+// token if one is ever kept): what every error path of the package masks before n8n shows,
+// logs or stores an error (execution data, continueOnFail items, the trigger's activation).
+import type { ProviderProfile } from '@switchboard/core';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { TOKEN_FIELD } from './providers';
+
+const TOKEN_FIELDS = [TOKEN_FIELD, 'refreshToken'];
+
+export function credentialSecrets(
+  profile: ProviderProfile,
+  data: ICredentialDataDecryptedObject | undefined,
+): string[] {
+  if (data === undefined) return [];
+  const names = [
+    ...profile.fields.filter((field) => field.secret).map((field) => field.name),
+    ...TOKEN_FIELDS,
+  ];
+  return names
+    .map((name) => data[name])
+    .filter((value): value is string => typeof value === 'string' && value !== '');
+}
