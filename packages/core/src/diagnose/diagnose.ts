@@ -2,7 +2,10 @@ import { buildApiRequest } from '../client/build-api-request';
 import type { ErrorCode } from '../errors/codes';
 import { apiErrorFromResponse } from '../errors/api-error';
 import { buildOperationRequest } from '../operations/build-request';
-import { resolveTls, resolveTokenSpec } from '../profiles/token-spec';
+import { allowsInsecureHttp, resolveTls, resolveTokenSpec } from '../profiles/token-spec';
+import { DEFAULT_MAX_API_RESPONSE_BYTES } from '../client/api-client';
+import { assertSecureTransport } from '../transport/insecure-http';
+import { limitResponseSize } from '../transport/response-limit';
 import { createTokenSource } from '../profiles/token-source';
 import type { CredentialValues, ProviderProfile } from '../profiles/types';
 import { credentialWarnings, validateCredentials } from '../profiles/validate';
@@ -45,6 +48,8 @@ export interface DiagnoseOptions {
   /** Per-request timeout; default the transport's (30 s). */
   timeoutMs?: number;
   now?: () => number;
+  /** Send secrets over plain HTTP to non-loopback hosts (explicit opt-in). */
+  allowInsecureHttp?: boolean;
 }
 
 /**
@@ -83,13 +88,16 @@ export async function diagnose(
     detail: ['All required settings are present.', ...warnings].join(' '),
   });
 
-  const transport = options.transport ?? createAxiosTransport();
+  const transport = limitResponseSize(options.transport ?? createAxiosTransport());
+  const allowInsecureHttp =
+    options.allowInsecureHttp === true || allowsInsecureHttp(profile, credentials);
   const spec = resolveTokenSpec(profile, credentials);
   let token: TokenSet;
   try {
     token = await createTokenSource(profile, credentials, {
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.now === undefined ? {} : { clock: { now: options.now } }),
+      ...(allowInsecureHttp ? { allowInsecureHttp } : {}),
     }).obtain(transport);
   } catch (error) {
     return fail('token', error);
@@ -118,6 +126,7 @@ export async function diagnose(
         transport,
         tokenSecrets,
         options.timeoutMs,
+        allowInsecureHttp,
       );
       steps.push({
         name: 'whoAmI',
@@ -145,9 +154,12 @@ async function callWhoAmI(
   transport: Transport,
   secrets: string[],
   timeoutMs: number | undefined,
+  allowInsecureHttp: boolean,
 ): Promise<string> {
   const request = buildOperationRequest(profile, credentials, profile.whoAmI ?? '', {});
   const http = buildApiRequest(request, undefined, timeoutMs);
+  assertSecureTransport(http.url, 'Who-am-I URL', allowInsecureHttp, profile.id);
+  http.maxResponseBytes = DEFAULT_MAX_API_RESPONSE_BYTES;
   const tls = resolveTls(profile, credentials);
   if (tls !== undefined) http.tls = tls;
   const response = await transport({
