@@ -99,6 +99,7 @@ export function createConnection(
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.timeoutMs === undefined ? {} : { requestTimeoutMs: options.timeoutMs }),
   });
   const tls = resolveTls(profile, credentials);
   const client = new ApiClient({
