@@ -117,9 +117,10 @@ describe('item 9: several writers on one token file lose nothing', () => {
     const path = join(dir, 'two-processes.json');
     const worker = join(__dirname, 'support', 'file-writer.ts');
     const tsx = require.resolve('tsx/cli');
+    const startAt = String(Date.now() + 4_000);
     const run = (prefix: string) =>
       new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, [tsx, worker, path, KEY, prefix, '100'], {
+        const child = spawn(process.execPath, [tsx, worker, path, KEY, prefix, '100', startAt], {
           stdio: 'inherit',
         });
         child.on('exit', (code) => resolve(code ?? 1));

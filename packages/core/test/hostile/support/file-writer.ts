@@ -2,7 +2,15 @@
 import { FileTokenStore } from '../../../src/stores/file-store';
 
 async function main(): Promise<void> {
-  const [path, key, prefix, count] = process.argv.slice(2) as [string, string, string, string];
+  const [path, key, prefix, count, startAt] = process.argv.slice(2) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  // Both processes start writing at the same moment, whatever their start-up times.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
   const store = new FileTokenStore({ path, encryptionKey: key });
   const writes = Array.from({ length: Number(count) }, (_, index) =>
     store.set(`${prefix}-${index}`, {
