@@ -13,6 +13,7 @@ import { resolveTls, resolveTokenSpec } from '../profiles/token-spec';
 import type { CredentialValues, ProviderProfile } from '../profiles/types';
 import { createAxiosTransport } from '../transport/axios-transport';
 import { limitResponseSize } from '../transport/response-limit';
+import { withSafeErrors } from '../transport/safe-transport';
 import { apiOrigins } from './api-origins';
 import type { Transport } from '../transport/types';
 
@@ -82,7 +83,9 @@ export function createConnection(
   options: ConnectionOptions = {},
 ): Connection {
   const spec = resolveTokenSpec(profile, credentials);
-  const transport = limitResponseSize(options.transport ?? createAxiosTransport());
+  const transport = limitResponseSize(
+    withSafeErrors(options.transport ?? createAxiosTransport(), spec.secrets),
+  );
   const allowInsecureHttp =
     options.allowInsecureHttp === true || spec.request.allowInsecureHttp === true;
   const source = createTokenSource(profile, credentials, {

@@ -6,6 +6,7 @@ import { allowsInsecureHttp, resolveTls, resolveTokenSpec } from '../profiles/to
 import { DEFAULT_MAX_API_RESPONSE_BYTES } from '../client/api-client';
 import { assertSecureTransport } from '../transport/insecure-http';
 import { limitResponseSize } from '../transport/response-limit';
+import { withSafeErrors } from '../transport/safe-transport';
 import { createTokenSource } from '../profiles/token-source';
 import type { CredentialValues, ProviderProfile } from '../profiles/types';
 import { credentialWarnings, validateCredentials } from '../profiles/validate';
@@ -66,8 +67,8 @@ export async function diagnose(
   const steps: DiagnosisStep[] = [];
   const warnings = credentialWarnings(profile, credentials);
   const secrets = secretValues(profile, credentials);
-  const fail = (name: string, error: unknown): Diagnosis => {
-    const explained = safe(explainFailure(profile, credentials, error, warnings), secrets);
+  const fail = (name: string, error: unknown, known: string[] = secrets): Diagnosis => {
+    const explained = safe(explainFailure(profile, credentials, error, warnings), known);
     steps.push({ name, ok: false, detail: `${explained.message} ${explained.hint}` });
     return {
       ok: false,
@@ -88,7 +89,9 @@ export async function diagnose(
     detail: ['All required settings are present.', ...warnings].join(' '),
   });
 
-  const transport = limitResponseSize(options.transport ?? createAxiosTransport());
+  const transport = limitResponseSize(
+    withSafeErrors(options.transport ?? createAxiosTransport(), secrets),
+  );
   const allowInsecureHttp =
     options.allowInsecureHttp === true || allowsInsecureHttp(profile, credentials);
   const spec = resolveTokenSpec(profile, credentials);
@@ -103,17 +106,21 @@ export async function diagnose(
     return fail('token', error);
   }
   const minutes = Math.round((token.expiresAt - token.obtainedAt) / 60_000);
+  const tokenSecrets = [...secrets, token.accessToken, token.refreshToken ?? ''];
+  // The granted scope is the provider's text: it may echo anything it was sent.
   steps.push({
     name: 'token',
     ok: true,
-    detail: `Signed in at ${redactUrl(spec.request.tokenUrl)}; the token is valid for ${minutes} min${token.scope === undefined ? '' : ` with scope "${token.scope}"`}.`,
+    detail: safe(
+      `Signed in at ${redactUrl(spec.request.tokenUrl)}; the token is valid for ${minutes} min${token.scope === undefined ? '' : ` with scope "${token.scope}"`}.`,
+      tokenSecrets,
+    ),
   });
-  const tokenSecrets = [...secrets, token.accessToken, token.refreshToken ?? ''];
 
   const scopes = scopeCheck(profile, spec.request.scope, token.scope);
   if (scopes !== undefined) {
-    if (!scopes.ok) return fail('scopes', scopes.error);
-    steps.push({ name: 'scopes', ok: true, detail: scopes.detail });
+    if (!scopes.ok) return fail('scopes', scopes.error, tokenSecrets);
+    steps.push({ name: 'scopes', ok: true, detail: safe(scopes.detail, tokenSecrets) });
   }
 
   let who = '';
@@ -134,7 +141,7 @@ export async function diagnose(
         detail: safe(`The API accepts the token${who === '' ? '' : `: ${who}`}.`, tokenSecrets),
       });
     } catch (error) {
-      return fail('whoAmI', error);
+      return fail('whoAmI', error, tokenSecrets);
     }
   }
   return {
