@@ -5,6 +5,8 @@ import { createOAuthTokenSource } from '../oauth/token-source';
 import type { TokenSet } from '../oauth/types';
 import { credentialKey } from '../stores/credential-key';
 import { assertSecureTransport } from '../transport/insecure-http';
+import { limitResponseSize } from '../transport/response-limit';
+import { withSafeErrors } from '../transport/safe-transport';
 import type { HttpRequest, Transport } from '../transport/types';
 import { expandProfileTemplate } from './base-url';
 import { credentialKeyParts, resolveTokenSpec, type ResolvedTokenSpec } from './token-spec';
@@ -78,9 +80,10 @@ export function obtainToken(
   now?: number,
 ): Promise<TokenSet> {
   const clock = now === undefined ? undefined : { now: () => now };
-  return createTokenSource(profile, credentials, clock === undefined ? {} : { clock }).obtain(
-    transport,
-  );
+  const source = createTokenSource(profile, credentials, clock === undefined ? {} : { clock });
+  // The caller's transport (n8n's) gets the same size limit and error redaction as a connection's.
+  const secrets = resolveTokenSpec(profile, credentials).secrets;
+  return source.obtain(limitResponseSize(withSafeErrors(transport, secrets)));
 }
 
 interface RoleRequest {

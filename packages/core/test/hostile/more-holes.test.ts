@@ -5,6 +5,7 @@ import { errorViews, expectNoSecrets, sentinelSecret } from '@switchboard/testki
 import { createConnection, type Connection } from '../../src/connection/connection';
 import { diagnose } from '../../src/diagnose/diagnose';
 import { getProfile } from '../../src/profiles/registry';
+import { obtainToken } from '../../src/profiles/token-source';
 import { redactText, redactUrl } from '../../src/redact';
 import type { HttpRequest, Transport } from '../../src/transport/types';
 import {
@@ -102,6 +103,38 @@ describe('a custom transport whose errors carry the request', () => {
     const diagnosis = await connection.diagnose();
     expectNoSecrets(JSON.stringify(diagnosis), [secret, access]);
   });
+});
+
+it('obtainToken (n8n’s preAuthentication) wraps a leaky transport’s errors too', async () => {
+  const leaky: Transport = async (request) => {
+    throw leakyError(request);
+  };
+  const caught = await obtainToken(getProfile('generic-oauth2'), credentials(), leaky).catch(
+    (error: unknown) => error,
+  );
+  expect(caught).toMatchObject({ kind: 'network' });
+  expectNoSecrets(errorViews(caught), [secret]);
+});
+
+it('a token endpoint that redirects to another origin is not followed there', async () => {
+  const elsewhere = await startHostileServer((_request, response) => json(response, 200, {}));
+  const redirecting = await startHostileServer((_request, response) => {
+    response.writeHead(307, { location: `${elsewhere.url}/steal` });
+    response.end();
+  });
+  try {
+    const connection = createConnection(getProfile('generic-oauth2'), {
+      ...credentials(),
+      tokenUrl: `${redirecting.url}/oauth/token`,
+    });
+    open.push(connection);
+    const caught = await connection.tokens.getToken().catch((error: unknown) => error);
+    expect(caught).toMatchObject({ kind: 'token' });
+    expect(elsewhere.seen).toHaveLength(0);
+  } finally {
+    await redirecting.close();
+    await elsewhere.close();
+  }
 });
 
 it('diagnose() redacts a granted scope that echoes a secret', async () => {
