@@ -36,7 +36,7 @@ const JSON_FIELD_PATTERN = new RegExp(
  * tokens" stays readable).
  */
 const AUTH_SCHEME_PATTERN =
-  /\b(Basic|Bearer|Digest|MAC|Token)(\s+|%20|\+)(?=[A-Za-z0-9._~+/-]*[0-9+/=])[A-Za-z0-9._~+/-]{8,}=*/gi;
+  /\b(Basic|Bearer|Digest|MAC)(\s+|%20|\+)(?=[A-Za-z0-9._~+/-]*[0-9+/=])[A-Za-z0-9._~+/-]{8,}=*/gi;
 /** Runs of base64 long enough to hide a secret (HTTP Basic `id:secret` without its scheme). */
 const BASE64_RUN = /[A-Za-z0-9+/_-]{12,}={0,2}/g;
 

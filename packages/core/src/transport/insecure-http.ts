@@ -28,7 +28,7 @@ export function assertSecureTransport(
   if (parsed.protocol !== 'http:' || isLoopbackHost(parsed.hostname)) return;
   throw configurationError(
     `${what} "${redactUrl(url)}" uses plain HTTP to ${parsed.hostname}: the credentials or token would travel unencrypted.`,
-    'Use an https:// URL. If this host really only speaks HTTP (a lab appliance on a trusted network), turn on "Allow Insecure HTTP" (connection option allowInsecureHttp) explicitly.',
+    'Use an https:// URL. If this host really only speaks HTTP (a lab appliance on a trusted network), opt in explicitly: the connection option allowInsecureHttp, or the "Allow Insecure HTTP" field where the connection form has one.',
     provider,
   );
 }

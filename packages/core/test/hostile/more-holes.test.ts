@@ -1,7 +1,7 @@
 // Holes of the same classes found beyond items 5-12: a custom transport that throws errors
 // carrying the request (axios-style config and headers, cause chains, AggregateError), scope
 // text echoed into diagnose(), secrets in URL user info.
-import { errorViews, expectNoSecrets, sentinelSecret } from '@switchboard/testkit';
+import { errorViews, expectNoSecrets, leakForms, sentinelSecret } from '@switchboard/testkit';
 import { createConnection, type Connection } from '../../src/connection/connection';
 import { diagnose } from '../../src/diagnose/diagnose';
 import { getProfile } from '../../src/profiles/registry';
@@ -160,4 +160,26 @@ it('URL user info is masked whole, even with @ in the password or a lone token',
   expectNoSecrets(redactUrl(url), [password]);
   expectNoSecrets(redactText(`see https://${secret}@api.example.com/`), [secret]);
   expect(redactUrl(url)).toBe('https://app:***@api.example.com/x?y=1');
+});
+
+it.each([
+  ['a plain sentinel', sentinelSecret('plain')],
+  ['one with URL, JSON and form specials', `${sentinelSecret('odd')} /&+="\\ é`],
+])('redactText masks %s in every wire form, alone and inside HTTP Basic', (_label, value) => {
+  const basic = (id: string, encode: (text: string) => string) =>
+    Buffer.from(`${encode(id)}:${encode(value)}`).toString('base64');
+  const strict = (text: string) => new URLSearchParams({ v: text }).toString().slice(2);
+  const texts = [
+    // The text forms on their own (the base64 ones only occur inside a whole base64 value).
+    ...leakForms(value)
+      .filter((form) => form.includes('SENTINEL'))
+      .map((form) => `before ${form} after`),
+    `Basic ${Buffer.from(value).toString('base64')}`,
+    ...['a', 'ab', 'abc', 'client id&1'].flatMap((id) => [
+      `auth=Basic ${basic(id, (text) => text)}`,
+      `auth=Basic%20${basic(id, strict)}`,
+      `{"echo":"basic ${basic(id, strict)}"}`,
+    ]),
+  ];
+  for (const text of texts) expectNoSecrets(redactText(text, [value]), [value]);
 });
