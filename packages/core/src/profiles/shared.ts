@@ -121,6 +121,7 @@ export const ALLOW_INSECURE_HTTP_FIELD: FieldDef = {
   displayName: 'Allow Insecure HTTP',
   type: 'boolean',
   default: false,
+  advanced: true,
   description:
     'Send the credentials and tokens over plain http:// to a host other than this machine. Anyone on the network can read them: use https:// wherever the server offers it.',
 };

@@ -183,3 +183,18 @@ it.each([
   ];
   for (const text of texts) expectNoSecrets(redactText(text, [value]), [value]);
 });
+
+it('a token URL with user info is refused up front, without the password in the error', () => {
+  const password = sentinelSecret('userinfo');
+  let caught: unknown;
+  try {
+    createConnection(getProfile('generic-oauth2'), {
+      ...credentials(),
+      tokenUrl: `https://someone:${password}@auth.example.com/oauth/token`,
+    });
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toMatchObject({ code: 'invalid_configuration' });
+  expectNoSecrets(errorViews(caught), [password]);
+});
