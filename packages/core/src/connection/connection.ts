@@ -12,8 +12,7 @@ import { createTokenSource } from '../profiles/token-source';
 import { resolveTls, resolveTokenSpec } from '../profiles/token-spec';
 import type { CredentialValues, ProviderProfile } from '../profiles/types';
 import { createAxiosTransport } from '../transport/axios-transport';
-import { limitResponseSize } from '../transport/response-limit';
-import { withSafeErrors } from '../transport/safe-transport';
+import { guardTransport } from '../transport/guard-transport';
 import { apiOrigins } from './api-origins';
 import type { Transport } from '../transport/types';
 
@@ -83,9 +82,7 @@ export function createConnection(
   options: ConnectionOptions = {},
 ): Connection {
   const spec = resolveTokenSpec(profile, credentials);
-  const transport = limitResponseSize(
-    withSafeErrors(options.transport ?? createAxiosTransport(), spec.secrets),
-  );
+  const transport = guardTransport(options.transport ?? createAxiosTransport(), spec.secrets);
   const allowInsecureHttp =
     options.allowInsecureHttp === true || spec.request.allowInsecureHttp === true;
   const source = createTokenSource(profile, credentials, {

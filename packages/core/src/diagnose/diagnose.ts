@@ -5,8 +5,7 @@ import { buildOperationRequest } from '../operations/build-request';
 import { allowsInsecureHttp, resolveTls, resolveTokenSpec } from '../profiles/token-spec';
 import { DEFAULT_MAX_API_RESPONSE_BYTES } from '../client/api-client';
 import { assertSecureTransport } from '../transport/insecure-http';
-import { limitResponseSize } from '../transport/response-limit';
-import { withSafeErrors } from '../transport/safe-transport';
+import { guardTransport } from '../transport/guard-transport';
 import { createTokenSource } from '../profiles/token-source';
 import type { CredentialValues, ProviderProfile } from '../profiles/types';
 import { credentialWarnings, validateCredentials } from '../profiles/validate';
@@ -89,9 +88,7 @@ export async function diagnose(
     detail: ['All required settings are present.', ...warnings].join(' '),
   });
 
-  const transport = limitResponseSize(
-    withSafeErrors(options.transport ?? createAxiosTransport(), secrets),
-  );
+  const transport = guardTransport(options.transport ?? createAxiosTransport(), secrets);
   const allowInsecureHttp =
     options.allowInsecureHttp === true || allowsInsecureHttp(profile, credentials);
   const spec = resolveTokenSpec(profile, credentials);

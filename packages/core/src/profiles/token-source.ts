@@ -5,8 +5,7 @@ import { createOAuthTokenSource } from '../oauth/token-source';
 import type { TokenSet } from '../oauth/types';
 import { credentialKey } from '../stores/credential-key';
 import { assertSecureTransport } from '../transport/insecure-http';
-import { limitResponseSize } from '../transport/response-limit';
-import { withSafeErrors } from '../transport/safe-transport';
+import { guardTransport } from '../transport/guard-transport';
 import type { HttpRequest, Transport } from '../transport/types';
 import { expandProfileTemplate } from './base-url';
 import { credentialKeyParts, resolveTokenSpec, type ResolvedTokenSpec } from './token-spec';
@@ -83,7 +82,7 @@ export function obtainToken(
   const source = createTokenSource(profile, credentials, clock === undefined ? {} : { clock });
   // The caller's transport (n8n's) gets the same size limit and error redaction as a connection's.
   const secrets = resolveTokenSpec(profile, credentials).secrets;
-  return source.obtain(limitResponseSize(withSafeErrors(transport, secrets)));
+  return source.obtain(guardTransport(transport, secrets));
 }
 
 interface RoleRequest {

@@ -142,7 +142,8 @@ it('a waiter stops waiting for a holder stuck past its deadline (a hung custom t
     keyPrefix: prefix,
   });
   stores.push(storeA, storeB);
-  const holder = connect({ store: storeA, transport: hung });
+  // A long deadline for the holder: only the waiter's own bound can end its wait in time.
+  const holder = connect({ store: storeA, transport: hung, timeoutMs: 120_000 });
   void holder.tokens.getToken().catch(() => undefined);
   await new Promise((resolve) => setTimeout(resolve, 300)); // A holds the lock by now
   const waiter = await settle(
@@ -155,3 +156,17 @@ it('a waiter stops waiting for a holder stuck past its deadline (a hung custom t
   expect(waiter.code).toBeUndefined();
   expect(waiter.ms).toBeLessThan(UPPER_BOUND_MS);
 }, 90_000);
+
+it('a custom transport that never answers is cut off at its deadline (plus a grace second)', async () => {
+  const hung: Transport = () => new Promise(() => undefined);
+  const connection = connect({
+    transport: hung,
+    timeoutMs: 300,
+    retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 },
+  });
+  const token = await settle(connection.tokens.getToken());
+  expect(token.code).toBe('network_timeout');
+  expect(token.ms).toBeLessThan(UPPER_BOUND_MS);
+  const diagnosis = await connection.diagnose();
+  expect(diagnosis.error?.code).toBe('network_timeout');
+}, 60_000);
