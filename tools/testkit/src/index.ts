@@ -2,7 +2,8 @@
 export { freePort } from './free-port';
 export { startRedis, REDIS_SERVER } from './redis';
 export type { RunningRedis } from './redis';
-export { sentinelSecret, sentinelSecrets, expectNoSecrets } from './secrets';
+export { sentinelSecret, sentinelSecrets, expectNoSecrets, leakForms } from './secrets';
+export { errorViews } from './error-views';
 export { startTokenWorker } from './token-workers';
 export type { TokenWorker, TokenWorkerConfig, TokenWorkerReply } from './token-workers';
 export { REDIRECT_STATUSES, startAttacker, startHostileProvider } from './hostile-provider';

@@ -12,13 +12,45 @@ export function sentinelSecrets<K extends string>(...labels: K[]): Record<K, str
   return result;
 }
 
-/** The forms a leaked secret may take: as is, URL-encoded, base64 (HTTP Basic). */
-function leakForms(secret: string): string[] {
+/**
+ * The text forms a secret takes on the wire: as is, percent-encoded, form-encoded, JSON-escaped
+ * (also with `\/` and `\uXXXX`).
+ */
+function textForms(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const asciiJson = json.replace(
+    /[^\x20-\x7e]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return [
     secret,
     encodeURIComponent(secret),
-    Buffer.from(secret).toString('base64').replace(/=+$/, ''),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    json,
+    json.replace(/\//g, '\\/'),
+    asciiJson,
   ];
+}
+
+/**
+ * The base64 text of `secret` wherever it sits inside a longer base64 payload (HTTP Basic
+ * `id:secret`): one form per byte alignment, without the characters its neighbours share.
+ */
+function base64Forms(secret: string): string[] {
+  const forms: string[] = [];
+  for (const pad of ['', 'x', 'xx']) {
+    const encoded = Buffer.from(`${pad}${secret}`).toString('base64').replace(/=+$/, '');
+    // Skip the characters that carry pad bits; drop the last one, which mixes in the next byte.
+    const skip = pad.length === 0 ? 0 : pad.length + 1;
+    forms.push(encoded.slice(skip, encoded.length - 1));
+  }
+  return forms;
+}
+
+/** Every form a leaked secret may take: text forms, and each of them in base64 (HTTP Basic). */
+export function leakForms(secret: string): string[] {
+  const text = textForms(secret);
+  return [...new Set([...text, ...text.flatMap(base64Forms)])].filter((form) => form.length >= 4);
 }
 
 /**

@@ -9,7 +9,9 @@ import { DEFAULT_RETRY } from '../engine/backoff';
 import { noopLogger } from '../engine/logger';
 import { isTransient, withRetry } from '../engine/retry';
 import { CancellableSleeper } from '../engine/sleep';
+import { configurationError } from '../errors/configuration-error';
 import { redactUrl } from '../redact';
+import { assertSecureTransport } from '../transport/insecure-http';
 import { buildApiRequest, isIdempotent } from './build-api-request';
 import { maskEchoedSecrets } from './mask-echoed-secrets';
 import { followPages } from './paginate';
@@ -30,7 +32,19 @@ export interface ApiClientOptions {
   tls?: TlsOptions;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /**
+   * Origins (`https://host:port`) the token may be sent to; any other URL is refused before
+   * anything is sent. Default: any origin.
+   */
+  allowedOrigins?: readonly string[];
+  /** Send the token over plain HTTP to a non-loopback host anyway (explicit opt-in). */
+  allowInsecureHttp?: boolean;
+  /** Largest API response body accepted, bytes; default DEFAULT_MAX_API_RESPONSE_BYTES. */
+  maxResponseBytes?: number;
 }
+
+/** Largest API response read by default (50 MiB); raise `maxResponseBytes` for bulk exports. */
+export const DEFAULT_MAX_API_RESPONSE_BYTES = 50 * 1024 * 1024;
 
 export interface PageResult {
   request: ApiRequest;
@@ -50,13 +64,15 @@ export class ApiClient {
 
   async send<T = unknown>(request: ApiRequest): Promise<ApiResponse<T>> {
     const http = buildApiRequest(request, this.options.defaultHeaders, this.options.timeoutMs);
+    this.checkDestination(http.url);
     if (this.options.tls) http.tls = this.options.tls;
+    http.maxResponseBytes = this.options.maxResponseBytes ?? DEFAULT_MAX_API_RESPONSE_BYTES;
     // Shared by every backoff attempt: a request is retried at most once for auth, ever.
     const auth = { retried: false };
     // Token failures were already retried by the token manager: do not multiply the attempts.
     const tokenFailures = new WeakSet<object>();
     const attempt = () => this.sendAuthenticated(http, auth, tokenFailures);
-    const response = isIdempotent(request)
+    const { response, secrets } = isIdempotent(request)
       ? await withRetry(attempt, {
           policy: this.options.retry ?? DEFAULT_RETRY,
           sleep: this.options.sleep ?? this.sleeper.sleep,
@@ -68,7 +84,7 @@ export class ApiClient {
     return {
       status: response.status,
       headers: response.headers,
-      data: this.parse<T>(response, http.url),
+      data: this.parse<T>(response, http.url, secrets),
     };
   }
 
@@ -110,12 +126,27 @@ export class ApiClient {
     );
   }
 
+  /** The bearer token goes only to the provider's own origins, and not in clear text. */
+  private checkDestination(url: string): void {
+    const provider = this.options.provider;
+    assertSecureTransport(url, 'Request URL', this.options.allowInsecureHttp, provider);
+    const allowed = this.options.allowedOrigins;
+    if (allowed === undefined) return;
+    const origin = new URL(url).origin;
+    if (allowed.includes(origin)) return;
+    throw configurationError(
+      `Request URL "${redactUrl(url)}" is not on ${provider ?? 'the provider'}'s API (${allowed.join(', ')}): the token is only sent there.`,
+      'Use a URL on the connection’s base URL (or a path relative to it with custom.request).',
+      provider,
+    );
+  }
+
   /** Sends with the current token; a 401 drops that token and retries once with a fresh one. */
   private async sendAuthenticated(
     http: ReturnType<typeof buildApiRequest>,
     auth: { retried: boolean },
     tokenFailures: WeakSet<object>,
-  ): Promise<HttpResponse> {
+  ): Promise<{ response: HttpResponse; secrets: string[] }> {
     for (;;) {
       const token = await this.options.tokens.getToken().catch((error: unknown) => {
         if (error instanceof Object) tokenFailures.add(error);
@@ -126,10 +157,13 @@ export class ApiClient {
         headers: { ...http.headers, authorization: `${token.tokenType} ${token.accessToken}` },
       });
       this.logger.debug(`${http.method} ${redactUrl(http.url)} → ${response.status}`);
-      if (response.status >= 200 && response.status <= 299) {
-        const secrets = [...(this.options.secrets ?? []), token.accessToken, token.refreshToken];
-        return maskEchoedSecrets(response, secrets);
-      }
+      const secrets = [
+        ...(this.options.secrets ?? []),
+        token.accessToken,
+        token.refreshToken ?? '',
+      ];
+      if (response.status >= 200 && response.status <= 299)
+        return { response: maskEchoedSecrets(response, secrets), secrets };
       if (response.status === 401 && !auth.retried) {
         auth.retried = true;
         await this.options.tokens.invalidate(token.accessToken);
@@ -140,12 +174,13 @@ export class ApiClient {
         ...(this.options.correlationHeader !== undefined
           ? { correlationHeader: this.options.correlationHeader }
           : {}),
-        secrets: [...(this.options.secrets ?? []), token.accessToken, token.refreshToken ?? ''],
+        secrets,
       });
     }
   }
 
-  private parse<T>(response: HttpResponse, url: string): T {
+  /** The body as JSON where it looks like JSON; `secrets` include the token that was sent. */
+  private parse<T>(response: HttpResponse, url: string, secrets: readonly string[]): T {
     const text = response.body;
     if (text.trim() === '') return null as T;
     const contentType = response.headers['content-type'] ?? '';
@@ -162,7 +197,7 @@ export class ApiClient {
         message: `Response from ${redactUrl(url)} is not valid JSON.`,
         hint: 'The provider sent a broken JSON body; retry, and report it if it persists.',
         ...(this.options.provider !== undefined ? { provider: this.options.provider } : {}),
-        response: redactResponse(response, this.options.secrets ?? []),
+        response: redactResponse(response, secrets),
       });
     }
   }

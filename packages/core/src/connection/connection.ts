@@ -12,6 +12,8 @@ import { createTokenSource } from '../profiles/token-source';
 import { resolveTls, resolveTokenSpec } from '../profiles/token-spec';
 import type { CredentialValues, ProviderProfile } from '../profiles/types';
 import { createAxiosTransport } from '../transport/axios-transport';
+import { guardTransport } from '../transport/guard-transport';
+import { apiOrigins } from './api-origins';
 import type { Transport } from '../transport/types';
 
 export interface ConnectionOptions {
@@ -22,7 +24,15 @@ export interface ConnectionOptions {
   logger?: Logger;
   clock?: Clock;
   retry?: RetryPolicy;
+  /** Deadline of each request, response body included. Default 30 s. */
   timeoutMs?: number;
+  /** Largest API response body, bytes (token responses: 1 MiB). Default 50 MiB. */
+  maxResponseBytes?: number;
+  /**
+   * Send credentials and tokens over plain http:// to a host other than loopback. Off by
+   * default (a configuration error); the profile field `allowInsecureHttp` does the same.
+   */
+  allowInsecureHttp?: boolean;
 }
 
 export interface ExecuteOptions {
@@ -72,10 +82,14 @@ export function createConnection(
   options: ConnectionOptions = {},
 ): Connection {
   const spec = resolveTokenSpec(profile, credentials);
-  const transport = options.transport ?? createAxiosTransport();
+  const transport = guardTransport(options.transport ?? createAxiosTransport(), spec.secrets);
+  const allowInsecureHttp =
+    options.allowInsecureHttp === true || spec.request.allowInsecureHttp === true;
   const source = createTokenSource(profile, credentials, {
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(allowInsecureHttp ? { allowInsecureHttp } : {}),
   });
   const tokens = new TokenManager({
     source,
@@ -85,6 +99,7 @@ export function createConnection(
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.timeoutMs === undefined ? {} : { requestTimeoutMs: options.timeoutMs }),
   });
   const tls = resolveTls(profile, credentials);
   const client = new ApiClient({
@@ -93,6 +108,11 @@ export function createConnection(
     provider: profile.id,
     defaultHeaders: profileHeaders(profile, credentials),
     secrets: spec.secrets,
+    allowedOrigins: apiOrigins(profile, credentials),
+    ...(allowInsecureHttp ? { allowInsecureHttp } : {}),
+    ...(options.maxResponseBytes === undefined
+      ? {}
+      : { maxResponseBytes: options.maxResponseBytes }),
     ...(profile.correlationHeader === undefined
       ? {}
       : { correlationHeader: profile.correlationHeader }),
@@ -145,6 +165,7 @@ export function createConnection(
         transport,
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
         ...(options.clock === undefined ? {} : { now: options.clock.now.bind(options.clock) }),
+        ...(allowInsecureHttp ? { allowInsecureHttp } : {}),
       }),
     async close() {
       client.close();

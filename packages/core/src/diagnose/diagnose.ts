@@ -2,7 +2,10 @@ import { buildApiRequest } from '../client/build-api-request';
 import type { ErrorCode } from '../errors/codes';
 import { apiErrorFromResponse } from '../errors/api-error';
 import { buildOperationRequest } from '../operations/build-request';
-import { resolveTls, resolveTokenSpec } from '../profiles/token-spec';
+import { allowsInsecureHttp, resolveTls, resolveTokenSpec } from '../profiles/token-spec';
+import { DEFAULT_MAX_API_RESPONSE_BYTES } from '../client/api-client';
+import { assertSecureTransport } from '../transport/insecure-http';
+import { guardTransport } from '../transport/guard-transport';
 import { createTokenSource } from '../profiles/token-source';
 import type { CredentialValues, ProviderProfile } from '../profiles/types';
 import { credentialWarnings, validateCredentials } from '../profiles/validate';
@@ -47,6 +50,8 @@ export interface DiagnoseOptions {
   /** Per-request timeout; default the transport's (30 s). */
   timeoutMs?: number;
   now?: () => number;
+  /** Send secrets over plain HTTP to non-loopback hosts (explicit opt-in). */
+  allowInsecureHttp?: boolean;
 }
 
 /**
@@ -63,8 +68,8 @@ export async function diagnose(
   const steps: DiagnosisStep[] = [];
   const warnings = credentialWarnings(profile, credentials);
   const secrets = secretValues(profile, credentials);
-  const fail = (name: string, error: unknown): Diagnosis => {
-    const explained = safe(explainFailure(profile, credentials, error, warnings), secrets);
+  const fail = (name: string, error: unknown, known: string[] = secrets): Diagnosis => {
+    const explained = safe(explainFailure(profile, credentials, error, warnings), known);
     steps.push({ name, ok: false, detail: `${explained.message} ${explained.hint}` });
     return {
       ok: false,
@@ -85,29 +90,36 @@ export async function diagnose(
     detail: ['All required settings are present.', ...warnings].join(' '),
   });
 
-  const transport = options.transport ?? createAxiosTransport();
+  const transport = guardTransport(options.transport ?? createAxiosTransport(), secrets);
+  const allowInsecureHttp =
+    options.allowInsecureHttp === true || allowsInsecureHttp(profile, credentials);
   const spec = resolveTokenSpec(profile, credentials);
   let token: TokenSet;
   try {
     token = await createTokenSource(profile, credentials, {
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.now === undefined ? {} : { clock: { now: options.now } }),
+      ...(allowInsecureHttp ? { allowInsecureHttp } : {}),
     }).obtain(transport);
   } catch (error) {
     return fail('token', error);
   }
   const minutes = Math.round((token.expiresAt - token.obtainedAt) / 60_000);
+  const tokenSecrets = [...secrets, token.accessToken, token.refreshToken ?? ''];
+  // The granted scope is the provider's text: it may echo anything it was sent.
   steps.push({
     name: 'token',
     ok: true,
-    detail: `Signed in at ${redactUrl(spec.request.tokenUrl)}; the token is valid for ${minutes} min${token.scope === undefined ? '' : ` with scope "${token.scope}"`}.`,
+    detail: safe(
+      `Signed in at ${redactUrl(spec.request.tokenUrl)}; the token is valid for ${minutes} min${token.scope === undefined ? '' : ` with scope "${token.scope}"`}.`,
+      tokenSecrets,
+    ),
   });
-  const tokenSecrets = [...secrets, token.accessToken, token.refreshToken ?? ''];
 
   const scopes = scopeCheck(profile, spec.request.scope, token.scope);
   if (scopes !== undefined) {
-    if (!scopes.ok) return fail('scopes', scopes.error);
-    steps.push({ name: 'scopes', ok: true, detail: scopes.detail });
+    if (!scopes.ok) return fail('scopes', scopes.error, tokenSecrets);
+    steps.push({ name: 'scopes', ok: true, detail: safe(scopes.detail, tokenSecrets) });
   }
 
   let who = '';
@@ -122,9 +134,10 @@ export async function diagnose(
         transport,
         tokenSecrets,
         options.timeoutMs,
+        allowInsecureHttp,
       );
     } catch (error) {
-      return fail('whoAmI', error);
+      return fail('whoAmI', error, tokenSecrets);
     }
     who = describeClaims(body);
     steps.push({
@@ -156,9 +169,12 @@ async function callWhoAmI(
   transport: Transport,
   secrets: string[],
   timeoutMs: number | undefined,
+  allowInsecureHttp: boolean,
 ): Promise<string> {
   const request = buildOperationRequest(profile, credentials, profile.whoAmI ?? '', {});
   const http = buildApiRequest(request, undefined, timeoutMs);
+  assertSecureTransport(http.url, 'Who-am-I URL', allowInsecureHttp, profile.id);
+  http.maxResponseBytes = DEFAULT_MAX_API_RESPONSE_BYTES;
   const tls = resolveTls(profile, credentials);
   if (tls !== undefined) http.tls = tls;
   const response = await transport({

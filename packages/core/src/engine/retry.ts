@@ -2,10 +2,15 @@ import { isSwitchboardError } from '../errors/switchboard-error';
 import type { RetryPolicy } from './types';
 import { MAX_RETRY_AFTER_MS, retryDelay } from './backoff';
 
-/** Network failures (except an untrusted certificate), 5xx and 429 are worth another try. */
+/**
+ * Network failures (except an untrusted certificate and a response over its size limit, which
+ * would only fail again), 5xx and 429 are worth another try.
+ */
 export function isTransient(error: unknown): boolean {
   if (!isSwitchboardError(error)) return false;
-  if (error.kind === 'network') return error.code !== 'tls_untrusted';
+  if (error.kind === 'network') {
+    return error.code !== 'tls_untrusted' && error.code !== 'response_too_large';
+  }
   if (error.status === undefined) return false;
   return error.status === 429 || error.status >= 500;
 }

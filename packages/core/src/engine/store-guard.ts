@@ -32,11 +32,15 @@ export class StoreGuard {
   }
 
   /** A release function, or undefined when there is no lock (or the store failed). */
-  lock(key: string, leaseMs: number): Promise<(() => Promise<void>) | undefined> {
+  lock(
+    key: string,
+    leaseMs: number,
+    maxWaitMs?: number,
+  ): Promise<(() => Promise<void>) | undefined> {
     return this.run(
       'lock',
       async (store) => {
-        const release = await store.lock?.(key, leaseMs);
+        const release = await store.lock?.(key, leaseMs, maxWaitMs);
         if (!release) return undefined;
         return () => this.run('unlock', () => release(), undefined);
       },

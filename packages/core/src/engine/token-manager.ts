@@ -10,6 +10,7 @@ import type {
 } from './types';
 import { SwitchboardError, isSwitchboardError } from '../errors/switchboard-error';
 import { redactText } from '../redact';
+import { DEFAULT_TIMEOUT_MS } from '../transport/axios-transport';
 import { DEFAULT_RETRY } from './backoff';
 import { noopLogger } from './logger';
 import { withRefreshExpiry } from './refresh-expiry';
@@ -23,6 +24,16 @@ import { StoreGuard } from './store-guard';
  * this only bounds how long a crashed holder keeps the others waiting.
  */
 export const DEFAULT_LOCK_LEASE_MS = 60_000;
+
+/**
+ * The longest a lock holder's token fetch can take, so a waiter in another process need not
+ * wait longer: each attempt runs to its deadline (two requests: a refresh falling back to the
+ * full grant, or sign-in and assume-role), every backoff at its cap.
+ */
+export function lockWaitBudgetMs(requestTimeoutMs: number, retry: RetryPolicy): number {
+  const attempts = retry.retries + 1;
+  return 2 * attempts * requestTimeoutMs + retry.retries * retry.maxDelayMs;
+}
 
 /** Longest pause before an early renewal that failed is tried again (while the token is valid). */
 export const MAX_RENEWAL_COOL_DOWN_MS = 30_000;
@@ -55,6 +66,7 @@ export class TokenManager {
   private readonly logger: Logger;
   private readonly retry: RetryPolicy;
   private readonly leaseMs: number;
+  private readonly lockWaitMs: number;
   private readonly random: () => number;
   private readonly sleeper = new CancellableSleeper();
   private readonly sleep: (ms: number) => Promise<void>;
@@ -80,6 +92,7 @@ export class TokenManager {
     this.logger = options.logger ?? noopLogger;
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.leaseMs = options.lockLeaseMs ?? DEFAULT_LOCK_LEASE_MS;
+    this.lockWaitMs = lockWaitBudgetMs(options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, this.retry);
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? this.sleeper.sleep;
     this.credentialSecrets = options.secrets ?? [];
@@ -155,7 +168,7 @@ export class TokenManager {
     if (this.fresh(stored)) return this.adopt(stored);
     // The newest token known: still usable if its early renewal fails.
     let latest = stored ?? this.current;
-    const release = await this.store.lock(key, this.leaseMs);
+    const release = await this.store.lock(key, this.leaseMs, this.lockWaitMs);
     try {
       const reread = release ? await this.store.get(key) : stored;
       if (this.fresh(reread)) return this.adopt(reread);

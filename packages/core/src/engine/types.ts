@@ -50,9 +50,14 @@ export interface TokenStore {
    * undefined when the store has no locking (memory, file): then in-process single-flight
    * is all there is. Redis: lease with a random owner and compare-and-delete release. The lock
    * must stay held until released however long the fetch takes (Redis prolongs its lease); a
-   * holder that dies loses it after `leaseMs`.
+   * holder that dies loses it after `leaseMs`. A waiter stops waiting after `maxWaitMs` (the
+   * longest a holder's token fetch can take) and resolves without the lock.
    */
-  lock?(key: string, leaseMs: number): Promise<(() => Promise<void>) | undefined>;
+  lock?(
+    key: string,
+    leaseMs: number,
+    maxWaitMs?: number,
+  ): Promise<(() => Promise<void>) | undefined>;
   close(): Promise<void>;
 }
 
@@ -72,6 +77,11 @@ export interface TokenManagerOptions {
   retry?: RetryPolicy;
   /** Lease for the cluster-wide lock: how long a crashed holder blocks the others. */
   lockLeaseMs?: number;
+  /**
+   * Deadline of one token request (the transport's, default 30 s): with the retry policy it
+   * bounds how long a waiter on another process's lock waits.
+   */
+  requestTimeoutMs?: number;
   /** Injected for tests (fake timers); defaults to setTimeout-based sleep. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;

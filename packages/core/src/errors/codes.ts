@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'network_timeout'
   | 'tls_untrusted'
   | 'network_error'
+  | 'response_too_large'
   // local
   | 'invalid_configuration'
   | 'store_unavailable';

@@ -38,7 +38,10 @@ export function responseError(parts: ResponseErrorParts): SwitchboardError {
       : safeSnippet(extracted.providerCode, secrets, 80);
   const what = providerCode && extracted.providerCode !== code ? `${code}, ${providerCode}` : code;
   const detail = extracted.description ? `: ${safeSnippet(extracted.description, secrets)}` : '';
-  const correlationId = correlationIdOf(response, ctx.correlationHeader);
+  // A hostile server or proxy may echo the Authorization header into it.
+  const rawCorrelationId = correlationIdOf(response, ctx.correlationHeader);
+  const correlationId =
+    rawCorrelationId === undefined ? undefined : safeSnippet(rawCorrelationId, secrets, 200);
   const retryAfterMs = retryAfterMsOf(response, ctx.now ?? Date.now());
   return new SwitchboardError({
     kind: parts.kind,

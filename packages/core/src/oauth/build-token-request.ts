@@ -3,6 +3,10 @@ import type { TokenRequestSpec } from './types';
 import { encodeBasicAuth } from './basic-auth';
 import { configurationError } from '../errors/configuration-error';
 import { redactUrl } from '../redact';
+import { assertSecureTransport } from '../transport/insecure-http';
+
+/** Largest token response read (1 MiB): real ones are a few kilobytes. */
+export const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
 
 function requireText(value: string | undefined, what: string, hint: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -118,7 +122,11 @@ export function buildTokenRequest(spec: TokenRequestSpec): HttpRequest {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     request.body = new URLSearchParams(params).toString();
   }
+  // Every token request carries a secret: a client secret, a password or a refresh token.
+  const carriesSecret = (client?.secret ?? '') !== '' || spec.grant.type !== 'client_credentials';
+  if (carriesSecret) assertSecureTransport(url, 'Token URL', spec.allowInsecureHttp);
   if (spec.timeoutMs !== undefined) request.timeoutMs = spec.timeoutMs;
   if (spec.tls !== undefined) request.tls = spec.tls;
+  request.maxResponseBytes = spec.maxResponseBytes ?? MAX_TOKEN_RESPONSE_BYTES;
   return request;
 }

@@ -1,4 +1,4 @@
-import type { Clock, RenewalPolicy, TokenSource } from '../engine/types';
+import type { Clock, Logger, RenewalPolicy, TokenSource } from '../engine/types';
 import type { Transport } from '../transport/types';
 import type { Grant, SignInGrant, TokenRequestSpec, TokenSet } from './types';
 import { buildAuthorizeRequest, parseAuthorizeResponse } from './authorization-code';
@@ -20,6 +20,8 @@ export interface OAuthTokenSourceOptions {
   refreshTokenLifetimeSec?: number;
   correlationHeader?: string;
   clock?: Clock;
+  /** Receives the one warning about a lifetime raised to the minimum. */
+  logger?: Logger;
 }
 
 /** Secrets that a token request carries, for masking in errors. */
@@ -36,8 +38,15 @@ function secretsOf(options: OAuthTokenSourceOptions, token?: TokenSet): string[]
 /** A plain OAuth2 TokenSource: one token endpoint, one grant, optional refresh tokens. */
 export function createOAuthTokenSource(options: OAuthTokenSourceOptions): TokenSource {
   const clock = options.clock ?? Date;
+  let warnedShortLifetime = false;
+  const warn = (message: string): void => {
+    if (warnedShortLifetime) return;
+    warnedShortLifetime = true;
+    options.logger?.warn(message);
+  };
   const parseOptions = (secrets: string[], previousRefreshToken?: string) => ({
     now: clock.now(),
+    warn,
     defaultExpiresInSec: options.defaultExpiresInSec,
     provider: options.provider,
     secrets,

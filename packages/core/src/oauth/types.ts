@@ -73,6 +73,10 @@ export interface TokenRequestSpec {
   headers?: Record<string, string>;
   timeoutMs?: number;
   tls?: TlsOptions;
+  /** Send secrets over plain HTTP to a non-loopback host anyway (explicit opt-in). */
+  allowInsecureHttp?: boolean;
+  /** Largest token response accepted, bytes; default MAX_TOKEN_RESPONSE_BYTES. */
+  maxResponseBytes?: number;
 }
 
 export interface ParseTokenOptions {
@@ -87,4 +91,6 @@ export interface ParseTokenOptions {
   secrets?: string[];
   /** Response header carrying the provider's correlation id. */
   correlationHeader?: string;
+  /** Told when the lifetime was raised to MIN_TOKEN_LIFETIME_SEC (safe text). */
+  warn?: (message: string) => void;
 }

@@ -112,6 +112,20 @@ export const TLS_FIELDS: FieldDef[] = [
   },
 ];
 
+/**
+ * The explicit opt-in to send credentials and tokens over plain HTTP to a host that is not
+ * loopback (loopback is always allowed). Without it such a URL is a configuration error.
+ */
+export const ALLOW_INSECURE_HTTP_FIELD: FieldDef = {
+  name: 'allowInsecureHttp',
+  displayName: 'Allow Insecure HTTP',
+  type: 'boolean',
+  default: false,
+  advanced: true,
+  description:
+    'Send the credentials and tokens over plain http:// to a host other than this machine. Anyone on the network can read them: use https:// wherever the server offers it.',
+};
+
 /** Which of TLS_FIELDS holds what, for `ProviderProfile.tlsFields`. */
 export const TLS_FIELD_NAMES: TlsFieldsDef = { ca: 'caBundle', allowSelfSigned: 'allowSelfSigned' };
 

@@ -1,8 +1,11 @@
-import type { Clock, TokenSource } from '../engine/types';
+import type { Clock, Logger, TokenSource } from '../engine/types';
 import { parseTokenResponse } from '../oauth/parse-token-response';
+import { MAX_TOKEN_RESPONSE_BYTES } from '../oauth/build-token-request';
 import { createOAuthTokenSource } from '../oauth/token-source';
 import type { TokenSet } from '../oauth/types';
 import { credentialKey } from '../stores/credential-key';
+import { assertSecureTransport } from '../transport/insecure-http';
+import { guardTransport } from '../transport/guard-transport';
 import type { HttpRequest, Transport } from '../transport/types';
 import { expandProfileTemplate } from './base-url';
 import { credentialKeyParts, resolveTokenSpec, type ResolvedTokenSpec } from './token-spec';
@@ -13,6 +16,10 @@ export interface TokenSourceOptions {
   clock?: Clock;
   /** Per-request timeout for token requests. */
   timeoutMs?: number;
+  /** Send secrets over plain HTTP to non-loopback hosts (explicit opt-in). */
+  allowInsecureHttp?: boolean;
+  /** Gets the warning about a token lifetime raised to the minimum. */
+  logger?: Logger;
 }
 
 /**
@@ -27,6 +34,7 @@ export function createTokenSource(
 ): TokenSource {
   const spec = resolveTokenSpec(profile, credentials);
   if (options.timeoutMs !== undefined) spec.request.timeoutMs = options.timeoutMs;
+  if (options.allowInsecureHttp === true) spec.request.allowInsecureHttp = true;
   const role = assumedRole(profile, credentials);
   const key = credentialKey(
     credentialKeyParts(profile, credentials, spec),
@@ -48,6 +56,7 @@ export function createTokenSource(
       ? {}
       : { correlationHeader: profile.correlationHeader }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
   if (role === undefined) return base;
   const clock = options.clock ?? Date;
@@ -70,9 +79,10 @@ export function obtainToken(
   now?: number,
 ): Promise<TokenSet> {
   const clock = now === undefined ? undefined : { now: () => now };
-  return createTokenSource(profile, credentials, clock === undefined ? {} : { clock }).obtain(
-    transport,
-  );
+  const source = createTokenSource(profile, credentials, clock === undefined ? {} : { clock });
+  // The caller's transport (n8n's) gets the same size limit and error redaction as a connection's.
+  const secrets = resolveTokenSpec(profile, credentials).secrets;
+  return source.obtain(guardTransport(transport, secrets));
 }
 
 interface RoleRequest {
@@ -106,6 +116,8 @@ async function assumeRole(
   transport: Transport,
   now: number,
 ): Promise<TokenSet> {
+  // The first token goes along, so the same plain-HTTP rule applies as for the token URL.
+  assertSecureTransport(role.url, 'Assume-role URL', spec.request.allowInsecureHttp, profile.id);
   const body: Record<string, string> = { role: role.role };
   if (role.accountId !== '') body.accountId = role.accountId;
   // Same headers, timeout and TLS as the token request itself.
@@ -119,6 +131,7 @@ async function assumeRole(
       authorization: `Bearer ${first.accessToken}`,
     },
     body: JSON.stringify(body),
+    maxResponseBytes: MAX_TOKEN_RESPONSE_BYTES,
   };
   if (spec.request.timeoutMs !== undefined) request.timeoutMs = spec.request.timeoutMs;
   if (spec.request.tls !== undefined) request.tls = spec.request.tls;

@@ -2,6 +2,7 @@ import type { ClientAuthPlacement, SignInGrant, TokenRequestSpec } from '../oaut
 import type { TlsOptions } from '../transport/types';
 import { profileHeaders } from '../operations/headers';
 import { expandProfileTemplate } from './base-url';
+import { ALLOW_INSECURE_HTTP_FIELD } from './shared';
 import { configurationError } from '../errors/configuration-error';
 import type { CredentialValues, ProviderProfile } from './types';
 import { validateCredentials } from './validate';
@@ -89,6 +90,7 @@ export function resolveTokenSpec(
   if (Object.keys(headers).length > 0) request.headers = headers;
   const tls = resolveTls(profile, credentials);
   if (tls !== undefined) request.tls = tls;
+  if (allowsInsecureHttp(profile, credentials)) request.allowInsecureHttp = true;
 
   const secrets = [clientSecret, 'password' in grant ? grant.password : ''].filter(
     (secret) => secret !== '',
@@ -114,6 +116,17 @@ function resolveExtraParams(
     }
   }
   return params;
+}
+
+/** The explicit opt-in field for plain HTTP (`ALLOW_INSECURE_HTTP_FIELD`), where a profile has it. */
+export function allowsInsecureHttp(
+  profile: ProviderProfile,
+  credentials: CredentialValues,
+): boolean {
+  const field = profile.fields.find(
+    (candidate) => candidate.name === ALLOW_INSECURE_HTTP_FIELD.name,
+  );
+  return field !== undefined && credentialBoolean(credentials, field);
 }
 
 /** TLS settings of on-premises profiles; undefined when nothing differs from the defaults. */

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { TokenSet } from '../oauth/types';
 import type { Logger, TokenStore } from '../engine/types';
-import { configurationError } from '../errors/configuration-error';
 import { SwitchboardError } from '../errors/switchboard-error';
 import { noopLogger } from '../engine/logger';
 import { keepTokenUntil } from '../engine/refresh-expiry';
 import { CancellableSleeper } from '../engine/sleep';
-import { redactUrl } from '../redact';
-import { deriveKey, openToken, sealToken, tokenFingerprint } from './token-codec';
+import { redactText } from '../redact';
+import { redisOptionsFromUrl } from './redis-url';
+import { deriveKey, openToken, sealToken, storedKeyName, tokenFingerprint } from './token-codec';
 
 export interface RedisTokenStoreOptions {
   /** `redis://[:password@]host:port[/db]`; or pass a ready `client`. */
@@ -71,6 +71,8 @@ export class RedisTokenStore implements TokenStore {
   private readonly heartbeats = new Set<NodeJS.Timeout>();
   private connecting: Promise<void> | undefined;
   private warnedUndecryptable = false;
+  /** The Redis password, masked in anything logged. */
+  private readonly secrets: string[] = [];
 
   constructor(options: RedisTokenStoreOptions) {
     this.key = deriveKey(options?.encryptionKey, 'Redis token store');
@@ -81,13 +83,10 @@ export class RedisTokenStore implements TokenStore {
       this.client = options.client;
       this.ownsClient = false;
     } else {
-      if (typeof options.url !== 'string' || !/^rediss?:\/\//.test(options.url)) {
-        throw configurationError(
-          `Redis token store: "${redactUrl(String(options.url ?? ''))}" is not a redis:// URL.`,
-          'Set url to redis://host:6379 (or rediss:// for TLS).',
-        );
-      }
-      this.client = new Redis(options.url, {
+      const connection = redisOptionsFromUrl(options.url);
+      if (connection.password !== undefined) this.secrets.push(connection.password);
+      this.client = new Redis({
+        ...connection,
         lazyConnect: true,
         // Fail fast while Redis is down: the token manager then works in-process.
         enableOfflineQueue: false,
@@ -101,7 +100,9 @@ export class RedisTokenStore implements TokenStore {
       this.ownsClient = true;
     }
     // Without a listener ioredis prints every connection error itself.
-    this.client.on('error', (error: Error) => this.logger.debug(`Redis: ${error.message}`));
+    this.client.on('error', (error: Error) =>
+      this.logger.debug(`Redis: ${redactText(error.message, this.secrets)}`),
+    );
   }
 
   async get(key: string): Promise<TokenSet | undefined> {
@@ -125,6 +126,9 @@ export class RedisTokenStore implements TokenStore {
     const ttl = Math.max(1_000, Math.round(keepTokenUntil(token) - Date.now()));
     const value = `${tokenFingerprint(token.accessToken, this.key)}:${sealToken(token, this.key, key)}`;
     await this.client.set(this.tokenKey(key), value, 'PX', ttl);
+    // Versions before keyed names filed it under the credential key itself (it held an
+    // unsalted digest of the secret): drop that copy.
+    await this.client.del(`${this.prefix}token:${key}`);
   }
 
   async delete(key: string): Promise<void> {
@@ -151,11 +155,16 @@ export class RedisTokenStore implements TokenStore {
    * still lapses within `leaseMs`. Waiters therefore wait as long as the lease is alive, exactly
    * like callers in one process wait for the request in flight.
    */
-  async lock(key: string, leaseMs: number): Promise<() => Promise<void>> {
+  async lock(
+    key: string,
+    leaseMs: number,
+    maxWaitMs = Number.POSITIVE_INFINITY,
+  ): Promise<() => Promise<void>> {
     await this.ready();
     const owner = randomUUID();
-    const lockKey = `${this.prefix}lock:${key}`;
+    const lockKey = this.lockKey(key);
     const before = await this.fingerprint(key);
+    const giveUpAt = Date.now() + maxWaitMs;
     let wait = this.pollMs;
     for (;;) {
       if ((await this.client.set(lockKey, owner, 'PX', leaseMs, 'NX')) === 'OK') {
@@ -167,6 +176,13 @@ export class RedisTokenStore implements TokenStore {
       }
       const now = await this.fingerprint(key);
       if (now !== undefined && now !== before) return async () => undefined;
+      if (Date.now() >= giveUpAt) {
+        // The holder is past the longest its requests can take (a hung custom transport?).
+        this.logger.warn(
+          `Redis token store: another process has held the token lock for more than ${Math.round(maxWaitMs / 1000)} s; requesting a token here.`,
+        );
+        return async () => undefined;
+      }
       await this.sleeper.sleep(wait);
       wait = Math.min(wait * 2, this.pollMs * 8);
     }
@@ -184,7 +200,7 @@ export class RedisTokenStore implements TokenStore {
           },
           (error: unknown) =>
             this.logger.debug(
-              `Redis token store: could not prolong the token lease (${error instanceof Error ? error.message : String(error)}).`,
+              `Redis token store: could not prolong the token lease (${redactText(error instanceof Error ? error.message : String(error), this.secrets)}).`,
             ),
         );
       },
@@ -213,7 +229,11 @@ export class RedisTokenStore implements TokenStore {
   }
 
   private tokenKey(key: string): string {
-    return `${this.prefix}token:${key}`;
+    return `${this.prefix}token:${storedKeyName(key, this.key)}`;
+  }
+
+  private lockKey(key: string): string {
+    return `${this.prefix}lock:${storedKeyName(key, this.key)}`;
   }
 
   private async fingerprint(key: string): Promise<string | undefined> {

@@ -84,3 +84,12 @@ export function openToken(
 export function tokenFingerprint(accessToken: string, key: Buffer): string {
   return createHmac('sha256', key).update(accessToken).digest('hex').slice(0, 32);
 }
+
+/**
+ * The name a store files a credential under: a keyed hash (HMAC-SHA256 with the store's key)
+ * of the credential key. Credential keys hold ids, URLs and a digest of the secret; without
+ * the encryption key nobody listing Redis keys or reading the token file can test guesses.
+ */
+export function storedKeyName(credentialKey: string, key: Buffer): string {
+  return createHmac('sha256', key).update(`switchboard-key-name:${credentialKey}`).digest('hex');
+}

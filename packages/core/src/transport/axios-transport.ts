@@ -2,13 +2,17 @@ import axios, { AxiosHeaders, isAxiosError } from 'axios';
 import { Agent as HttpsAgent } from 'node:https';
 import type { HttpRequest, HttpResponse, TlsOptions, Transport } from './types';
 import { networkError } from './network-error';
+import { responseTooLarge } from './response-limit';
 
 export interface AxiosTransportOptions {
   /** Applied when a request has no `timeoutMs`. Default 30 s. */
   timeoutMs?: number;
+  /** Applied when a request has no `maxResponseBytes`. Default 50 MiB. */
+  maxResponseBytes?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
 /** Agents are reused per TLS configuration so connections stay alive between requests. */
 function agentCache(): (tls: TlsOptions | undefined) => HttpsAgent | undefined {
@@ -39,17 +43,30 @@ function lowerCaseHeaders(headers: unknown): Record<string, string> {
   return result;
 }
 
+function exceededSize(error: unknown): boolean {
+  if (!isAxiosError(error)) return false;
+  return /maxContentLength/.test(error.message) || error.cause?.name === 'ERR_STRING_TOO_LONG';
+}
+
 /**
  * The default transport. Resolves for every HTTP status; rejects only with a network
- * SwitchboardError (DNS, refused, reset, timeout, TLS). Every request has a timeout.
+ * SwitchboardError (DNS, refused, reset, timeout, TLS, response over its size limit).
+ *
+ * Every request has one deadline for the whole exchange: axios' own `timeout` only covers the
+ * wait for the headers, so an abort signal also ends a body that is dripped slowly. The body is
+ * read only up to the size limit (the stream is destroyed beyond it, nothing more is kept).
  */
 export function createAxiosTransport(options: AxiosTransportOptions = {}): Transport {
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const defaultMaxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const agentFor = agentCache();
   const client = axios.create();
   return async (request: HttpRequest): Promise<HttpResponse> => {
     const timeout = request.timeoutMs ?? defaultTimeout;
+    const maxBytes = request.maxResponseBytes ?? defaultMaxBytes;
     const httpsAgent = agentFor(request.tls);
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeout);
     try {
       const response = await client.request<string>({
         method: request.method,
@@ -57,6 +74,8 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Trans
         headers: request.headers,
         ...(request.body !== undefined ? { data: request.body } : {}),
         timeout,
+        signal: deadline.signal,
+        maxContentLength: maxBytes,
         responseType: 'text',
         // Keep the body as text: parsing is the caller's business.
         transformResponse: [(data: unknown) => data],
@@ -67,13 +86,21 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Trans
       const body = typeof response.data === 'string' ? response.data : '';
       return { status: response.status, headers: lowerCaseHeaders(response.headers), body };
     } catch (error: unknown) {
+      if (exceededSize(error)) throw responseTooLarge(request, maxBytes);
       const code = isAxiosError(error) ? error.code : undefined;
       const cause = isAxiosError(error)
         ? (error.cause as NodeJS.ErrnoException | undefined)
         : undefined;
       const systemCode = cause?.code ?? code;
-      const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
-      throw networkError(request.method, request.url, systemCode, timedOut);
+      const timedOut = deadline.signal.aborted || code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+      throw networkError(
+        request.method,
+        request.url,
+        deadline.signal.aborted ? undefined : systemCode,
+        timedOut,
+      );
+    } finally {
+      clearTimeout(timer);
     }
   };
 }

@@ -14,9 +14,14 @@ export interface HttpRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
-  /** Per-request timeout; transports must always apply one (default 30 s). */
+  /**
+   * Deadline of the whole exchange, body included (a body dripped slowly cannot outlast it);
+   * transports must always apply one (default 30 s).
+   */
   timeoutMs?: number;
   tls?: TlsOptions;
+  /** Largest response body accepted, bytes; a larger one fails with `response_too_large`. */
+  maxResponseBytes?: number;
 }
 
 /** Any HTTP status is a response, never an exception. Header names are lower case. */

@@ -43,6 +43,14 @@ describe('RedisTokenStore (real redis-server)', () => {
     await redis.stop();
   });
 
+  /** The one key matching `pattern`: named by a keyed hash, not by the credential key. */
+  async function onlyKey(raw: { keys(pattern: string): Promise<string[]> }, pattern: string) {
+    const names = await raw.keys(pattern);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/:[0-9a-f]{64}$/);
+    return names[0] ?? '';
+  }
+
   it('stores encrypted tokens that expire with the token', async () => {
     const store = open('enc:');
     await store.set('cred', token('SENTINEL-redis-token', 2_000));
@@ -50,10 +58,11 @@ describe('RedisTokenStore (real redis-server)', () => {
     const { Redis } = await import('ioredis');
     const raw = new Redis(redis.url);
     try {
-      const value = await raw.get('enc:token:cred');
+      const name = await onlyKey(raw, 'enc:token:*');
+      const value = await raw.get(name);
       expect(value).not.toBeNull();
       expect(value).not.toContain('SENTINEL');
-      const ttl = await raw.pttl('enc:token:cred');
+      const ttl = await raw.pttl(name);
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(2_000);
     } finally {
@@ -72,7 +81,7 @@ describe('RedisTokenStore (real redis-server)', () => {
     const { Redis } = await import('ioredis');
     const raw = new Redis(redis.url);
     try {
-      const ttl = await raw.pttl('keep:token:cred');
+      const ttl = await raw.pttl(await onlyKey(raw, 'keep:token:*'));
       expect(ttl).toBeGreaterThan(13 * 24 * 3_600_000);
       expect(ttl).toBeLessThanOrEqual(14 * 24 * 3_600_000);
     } finally {
@@ -141,7 +150,8 @@ describe('RedisTokenStore (real redis-server)', () => {
     const { Redis } = await import('ioredis');
     const raw = new Redis(redis.url);
     try {
-      expect(await raw.pttl('beat:lock:cred')).toBeGreaterThan(0);
+      const lockName = await onlyKey(raw, 'beat:lock:*');
+      expect(await raw.pttl(lockName)).toBeGreaterThan(0);
       await releaseA();
       const releaseB = await waiting;
       expect(bHasIt).toBe(true);
@@ -151,7 +161,7 @@ describe('RedisTokenStore (real redis-server)', () => {
       await (
         await c.lock('cred', leaseMs)
       )();
-      expect(await raw.exists('beat:lock:cred')).toBe(0);
+      expect(await raw.exists(lockName)).toBe(0);
       await releaseB().catch(() => undefined);
     } finally {
       raw.disconnect();

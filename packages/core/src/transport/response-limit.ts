@@ -1,0 +1,28 @@
+import { SwitchboardError } from '../errors/switchboard-error';
+import { redactUrl } from '../redact';
+import type { HttpRequest, Transport } from './types';
+
+/** The clear, never-retried error for a response over its size limit. */
+export function responseTooLarge(request: HttpRequest, limit: number): SwitchboardError {
+  return new SwitchboardError({
+    kind: 'network',
+    code: 'response_too_large',
+    message: `${request.method} ${redactUrl(request.url)} failed: the response is larger than the limit of ${limit} bytes.`,
+    hint: 'The server sent far more than expected: check the URL (a download or another service may have answered). For big API results raise maxResponseBytes, or page through them.',
+  });
+}
+
+/**
+ * Enforces `maxResponseBytes` after any transport (n8n passes its own, which may not stream):
+ * the axios transport already stops reading at the limit, this catches the others.
+ */
+export function limitResponseSize(transport: Transport): Transport {
+  return async (request) => {
+    const response = await transport(request);
+    const limit = request.maxResponseBytes;
+    if (limit !== undefined && Buffer.byteLength(response.body, 'utf8') > limit) {
+      throw responseTooLarge(request, limit);
+    }
+    return response;
+  };
+}
