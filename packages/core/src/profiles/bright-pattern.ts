@@ -3,6 +3,7 @@ import {
   CUSTOM_RESOURCE,
   EARLY_RENEWAL,
   TLS_FIELDS,
+  ALLOW_INSECURE_HTTP_FIELD,
   TLS_FIELD_NAMES,
   additionalFieldsParameter,
   customRequestOperation,
@@ -124,6 +125,7 @@ export const brightPattern: ProviderProfile = {
       description: 'The user’s API secret (not the sign-in password)',
     },
     ...TLS_FIELDS,
+    ALLOW_INSECURE_HTTP_FIELD,
   ],
   token: {
     url: '{baseUrl}/configapi/v2/oauth/token',

@@ -3,6 +3,7 @@ import {
   CUSTOM_RESOURCE,
   EARLY_RENEWAL,
   TLS_FIELDS,
+  ALLOW_INSECURE_HTTP_FIELD,
   TLS_FIELD_NAMES,
   customRequestOperation,
 } from './shared';
@@ -59,6 +60,7 @@ export const dellCloudLink: ProviderProfile = {
       advanced: true,
     },
     ...TLS_FIELDS,
+    ALLOW_INSECURE_HTTP_FIELD,
   ],
   token: {
     url: '{baseUrl}/cloudlink/oauth/token',

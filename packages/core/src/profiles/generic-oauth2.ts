@@ -5,6 +5,7 @@ import {
   CUSTOM_RESOURCE,
   EARLY_RENEWAL,
   TLS_FIELDS,
+  ALLOW_INSECURE_HTTP_FIELD,
   TLS_FIELD_NAMES,
   customRequestOperation,
   passwordGrantFields,
@@ -88,6 +89,7 @@ export const genericOAuth2: ProviderProfile = {
       placeholder: 'https://api.example.com/v1',
     },
     ...TLS_FIELDS,
+    ALLOW_INSECURE_HTTP_FIELD,
   ],
   token: {
     url: '{tokenUrl}',

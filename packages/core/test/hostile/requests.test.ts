@@ -2,6 +2,7 @@
 import { errorViews, expectNoSecrets, sentinelSecret } from '@switchboard/testkit';
 import { createConnection, type Connection } from '../../src/connection/connection';
 import { getProfile } from '../../src/profiles/registry';
+import type { Transport } from '../../src/transport/types';
 import { recordingLogger } from '../engine/fakes';
 import {
   isTokenRequest,
@@ -122,7 +123,7 @@ describe('item 12: odd token answers', () => {
 
   it('a plain-HTTP token URL to a non-loopback host is a configuration error', async () => {
     await expect(
-      connect({ tokenUrl: 'http://192.0.2.10/oauth/token' }).tokens.getToken(),
+      connect({ tokenUrl: 'http://auth.lab.test/oauth/token' }).tokens.getToken(),
     ).rejects.toMatchObject({
       code: 'invalid_configuration',
       message: expect.stringContaining('plain HTTP'),
@@ -132,7 +133,7 @@ describe('item 12: odd token answers', () => {
   it('a plain-HTTP API base URL to a non-loopback host is a configuration error too', async () => {
     tokenAnswer = bearer;
     await expect(
-      connect({ apiBaseUrl: 'http://192.0.2.10/api' }).execute('custom.request', {
+      connect({ apiBaseUrl: 'http://api.lab.test/api' }).execute('custom.request', {
         method: 'GET',
         path: '/me',
       }),
@@ -142,14 +143,51 @@ describe('item 12: odd token answers', () => {
     });
   });
 
-  it('allowInsecureHttp opts in explicitly: the request is sent (and here fails on the network)', async () => {
-    const error = await connect(
-      { tokenUrl: 'http://192.0.2.10/oauth/token' },
-      { allowInsecureHttp: true, timeoutMs: 300 },
-    )
-      .tokens.getToken()
-      .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'network' });
+  // A recording transport stands in for the network: nothing may leave loopback here.
+  function recordingTransport(urls: string[]): Transport {
+    return async (request) => {
+      urls.push(request.url);
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(bearer),
+      };
+    };
+  }
+
+  it('the allowInsecureHttp option opts in explicitly: the token request is sent', async () => {
+    const urls: string[] = [];
+    const token = await connect(
+      { tokenUrl: 'http://auth.lab.test/oauth/token' },
+      { allowInsecureHttp: true, transport: recordingTransport(urls) },
+    ).tokens.getToken();
+    expect(token.accessToken).toBe(bearer.access_token);
+    expect(urls).toEqual(['http://auth.lab.test/oauth/token']);
+  });
+
+  it.each(['bright-pattern', 'dell-cloudlink', 'generic-oauth2'])(
+    '%s has the "Allow Insecure HTTP" field in its form (off by default)',
+    (id) => {
+      const field = getProfile(id).fields.find(
+        (candidate) => candidate.name === 'allowInsecureHttp',
+      );
+      expect(field).toMatchObject({ type: 'boolean', default: false });
+    },
+  );
+
+  it('the profile field opts in like the option (a form user can choose it)', async () => {
+    const urls: string[] = [];
+    const refused = connect(
+      { tokenUrl: 'http://auth.lab.test/oauth/token' },
+      { transport: recordingTransport(urls) },
+    ).tokens.getToken();
+    await expect(refused).rejects.toMatchObject({ code: 'invalid_configuration' });
+    const token = await connect(
+      { tokenUrl: 'http://auth.lab.test/oauth/token', allowInsecureHttp: 'true' },
+      { transport: recordingTransport(urls) },
+    ).tokens.getToken();
+    expect(token.accessToken).toBe(bearer.access_token);
+    expect(urls).toEqual(['http://auth.lab.test/oauth/token']);
   });
 
   it.each(['http://localhost', 'http://127.1.2.3', 'http://[::1]'])(
