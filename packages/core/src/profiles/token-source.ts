@@ -5,7 +5,7 @@ import { createOAuthTokenSource } from '../oauth/token-source';
 import type { TokenSet } from '../oauth/types';
 import { credentialKey } from '../stores/credential-key';
 import { assertSecureTransport } from '../transport/insecure-http';
-import { guardTransport } from '../transport/guard-transport';
+import { guardHostTransport } from '../transport/guard-transport';
 import type { HttpRequest, Transport } from '../transport/types';
 import { expandProfileTemplate } from './base-url';
 import { credentialKeyParts, resolveTokenSpec, type ResolvedTokenSpec } from './token-spec';
@@ -80,9 +80,10 @@ export function obtainToken(
 ): Promise<TokenSet> {
   const clock = now === undefined ? undefined : { now: () => now };
   const source = createTokenSource(profile, credentials, clock === undefined ? {} : { clock });
-  // The caller's transport (n8n's) gets the same size limit and error redaction as a connection's.
+  // The caller's transport (n8n's) gets the same size limit and error redaction as a connection's;
+  // its deadline is the host's own (n8n's helper times the request; core may add no timer there).
   const secrets = resolveTokenSpec(profile, credentials).secrets;
-  return source.obtain(guardTransport(transport, secrets));
+  return source.obtain(guardHostTransport(transport, secrets));
 }
 
 interface RoleRequest {

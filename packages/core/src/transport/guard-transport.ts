@@ -8,5 +8,17 @@ import type { Transport } from './types';
  * an overall deadline, the response size limit, errors that carry no request and no secret.
  */
 export function guardTransport(transport: Transport, secrets: readonly string[] = []): Transport {
-  return limitResponseSize(withSafeErrors(withDeadline(transport), secrets));
+  return guardHostTransport(withDeadline(transport), secrets);
+}
+
+/**
+ * The same without core's own deadline timer, for a host's transport that keeps the deadline
+ * itself and whose code may not use timers (n8n: its request helper times the request, and n8n
+ * Cloud forbids setTimeout in community packages).
+ */
+export function guardHostTransport(
+  transport: Transport,
+  secrets: readonly string[] = [],
+): Transport {
+  return limitResponseSize(withSafeErrors(transport, secrets));
 }
