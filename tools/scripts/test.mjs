@@ -7,7 +7,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const debianPackages = { 'redis-server': 'redis-server', chromium: 'chromium' };
+// Command (or absolute path: Debian keeps PostgreSQL's server binaries off PATH) → package.
+const debianPackages = {
+  'redis-server': 'redis-server',
+  chromium: 'chromium',
+  '/usr/lib/postgresql/15/bin/initdb': 'postgresql',
+};
 
 function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -24,7 +29,9 @@ function provision() {
     );
     process.exit(1);
   }
-  console.log(`Installing ${packages} from Debian (needed by the Redis and browser tests)...`);
+  console.log(
+    `Installing ${packages} from Debian (needed by the Redis, browser and n8n queue-mode tests)...`,
+  );
   execFileSync('sh', ['-c', `apt-get update -qq && apt-get install -y -qq ${packages}`], {
     stdio: 'inherit',
   });

@@ -19,6 +19,7 @@ import type {
 import { fieldToProperty } from './properties';
 import { TOKEN_EXPIRES_FIELD, TOKEN_FIELD, TOKEN_OBTAINED_FIELD } from './providers';
 import { NO_CROSS_ORIGIN_CREDENTIALS } from './no-cross-origin';
+import { TokenSingleFlight } from './single-flight';
 import { n8nTransport } from './transport';
 import { baseUrlExpression, textExpression } from './url-expression';
 
@@ -58,6 +59,9 @@ function isFieldValue(value: unknown): value is FieldValue {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
+/** One grant per credential per renewal in this process, however many executions ask. */
+const renewals = new TokenSingleFlight();
+
 /**
  * n8n runs this when the token field is empty, after a 401, and for every credential test.
  * It returns the token and its lifetime: n8n persists them encrypted with the credential.
@@ -68,13 +72,18 @@ export function preAuthentication(profile: ProviderProfile) {
     credentials: ICredentialDataDecryptedObject,
   ): Promise<IDataObject> {
     const transport = n8nTransport(this.helpers.httpRequest);
+    const values = credentialValues(profile, credentials);
+    const stale = credentials[TOKEN_FIELD];
+    const staleToken = typeof stale === 'string' ? stale : '';
     try {
-      const token = await obtainToken(profile, credentialValues(profile, credentials), transport);
-      return {
-        [TOKEN_FIELD]: token.accessToken,
-        [TOKEN_OBTAINED_FIELD]: token.obtainedAt,
-        [TOKEN_EXPIRES_FIELD]: token.expiresAt,
-      };
+      return await renewals.renew({ profile, values, staleToken }, async () => {
+        const token = await obtainToken(profile, values, transport);
+        return {
+          [TOKEN_FIELD]: token.accessToken,
+          [TOKEN_OBTAINED_FIELD]: token.obtainedAt,
+          [TOKEN_EXPIRES_FIELD]: token.expiresAt,
+        };
+      });
     } catch (error) {
       throw tokenFailure(profile, error);
     }

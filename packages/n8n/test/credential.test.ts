@@ -118,8 +118,9 @@ describe('credential preAuthentication', () => {
         message: 'Client secret does not match',
       }),
     });
+    // Another secret than the tests above: a token renewed for the same values is shared.
     const failure = await new MitelCloudLinkApi().preAuthentication
-      .call(helper, { ...mitelCredentials })
+      .call(helper, { ...mitelCredentials, clientSecret: `${SENTINEL}-wrong` })
       .catch((error: unknown) => error as Error & { response?: unknown; code?: unknown });
     expect(failure).toBeInstanceOf(Error);
     expect(failure.message).toMatch(/ClientSecretMismatch|secret/i);
@@ -140,7 +141,7 @@ describe('credential preAuthentication', () => {
       },
     } as unknown as IHttpRequestHelper;
     const failure = await new MitelCloudLinkApi().preAuthentication
-      .call(helper, { ...mitelCredentials })
+      .call(helper, { ...mitelCredentials, clientId: 'client-unreachable' })
       .catch((error: unknown) => error as Error);
     expect(failure.message).toMatch(/refused/i);
   });
