@@ -8,6 +8,8 @@ import {
   type MitelSeedClient,
   type MitelSeedUser,
   type MitelUserState,
+  type SeedOptions,
+  sizedMitelAccounts,
 } from '../../seed/seed';
 
 export interface MitelUser {
@@ -66,9 +68,12 @@ export class MitelDirectory {
   /** Created through the chat service; cleared on reset. */
   readonly conversations = new Map<string, Conversation>();
 
-  constructor(readonly env: MitelEnv) {
+  constructor(
+    readonly env: MitelEnv,
+    seedOptions: SeedOptions = {},
+  ) {
     const seed = EMULATOR_SEED.mitel[env];
-    for (const account of Object.values(seed.accounts))
+    for (const account of sizedMitelAccounts(env, seedOptions))
       this.accounts.set(account.accountId, account);
     for (const user of Object.values(seed.users) as MitelSeedUser[]) this.addUser(seededUser(user));
     for (const account of this.accounts.values()) {
