@@ -1,5 +1,14 @@
 import { formatFigure, selectBenches } from '../src/run';
-import { estimate, interleave, median, quantile } from '../src/stats';
+import {
+  estimate,
+  interleave,
+  measure,
+  median,
+  processCpuClock,
+  quantile,
+  threadCpuClock,
+  wallClock,
+} from '../src/stats';
 
 describe('median and quantile', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {
@@ -40,18 +49,41 @@ describe('interleave', () => {
       warmUp: 2,
       baseline: async () => {
         order.push('A');
-        return 10;
+        return { cpu: 10, wall: 30 };
       },
       subject: async () => {
         order.push('B');
         subjectCalls += 1;
         // The two warm-up rounds are slow and must not count.
-        return subjectCalls <= 2 ? 1000 : 8;
+        return subjectCalls <= 2 ? { cpu: 1000, wall: 1000 } : { cpu: 8, wall: 60 };
       },
     });
     expect(order.join('')).toBe('ABBAABBAABBA');
-    expect(figure.value).toBe(1.25);
-    expect(figure.samples).toBe(4);
+    expect(figure.cpu?.value).toBe(1.25);
+    expect(figure.cpu?.samples).toBe(4);
+    expect(figure.wall?.value).toBe(0.5);
+  });
+
+  it('measures work on every clock it is given', async () => {
+    let now = 100;
+    const durations = await measure(
+      async () => {
+        now += 40;
+      },
+      { fake: () => now, wall: wallClock, cpu: threadCpuClock },
+    );
+    expect(durations.fake).toBe(40);
+    expect(durations.wall).toBeGreaterThanOrEqual(0);
+    expect(durations.cpu).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reads the CPU time of another process from /proc', async () => {
+    const clock = processCpuClock(process.pid);
+    const before = clock();
+    let sum = 0;
+    for (let i = 0; i < 2_000_000; i += 1) sum += Math.sqrt(i);
+    expect(sum).toBeGreaterThan(0);
+    expect(clock()).toBeGreaterThan(before);
   });
 });
 
