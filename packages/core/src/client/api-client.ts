@@ -117,7 +117,10 @@ export class ApiClient {
         ...http,
         headers: { ...http.headers, authorization: `${token.tokenType} ${token.accessToken}` },
       });
-      this.logger.debug(`${http.method} ${redactUrl(http.url)} → ${response.status}`);
+      // The line costs a URL scan per request: not built when nobody reads it.
+      if (this.logger !== noopLogger) {
+        this.logger.debug(`${http.method} ${redactUrl(http.url)} → ${response.status}`);
+      }
       if (response.status >= 200 && response.status <= 299) return response;
       if (response.status === 401 && !auth.retried) {
         auth.retried = true;
