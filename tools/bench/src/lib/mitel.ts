@@ -5,6 +5,8 @@ import { createConnection, getProfile, type Connection } from '@switchboard/core
 import { EMULATOR_SEED } from '@switchboard/emulator';
 
 export const PAGE_SIZE = 100;
+/** Memory benches list this many records (nothing kept) before measuring, at every size. */
+export const WARM_UP_RECORDS = 50_000;
 const CLIENT = EMULATOR_SEED.mitel.prod.clients.acmeAdmin;
 
 interface HalPage {
