@@ -25,7 +25,7 @@ import type { Bench } from '../types';
 const WARM_UP = 2;
 const ROUNDS = 15;
 /** Calls per round: sequential calls are slower, so fewer of them make a round as long. */
-const CALLS = { sequential: 300, concurrent: 1000 } as const;
+const CALLS = { sequential: 1500, concurrent: 3000 } as const;
 const IN_FLIGHT = 50;
 const CLOCKS = { cpu: threadCpuClock, wall: wallClock };
 
