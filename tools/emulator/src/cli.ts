@@ -1,9 +1,16 @@
 import { startEmulator } from './emulator';
 import { EMULATOR_SEED } from './seed/seed';
 
-/** `tsx tools/emulator/src/cli.ts [--port 8787] [--host 127.0.0.1] [--public-url URL]` */
-function parseArgs(argv: string[]): { port: number; host: string; publicUrl?: string } {
-  const options: { port: number; host: string; publicUrl?: string } = {
+interface CliOptions {
+  port: number;
+  host: string;
+  publicUrl?: string;
+  callRecords?: number;
+}
+
+/** `tsx tools/emulator/src/cli.ts [--port 8787] [--host 127.0.0.1] [--public-url URL] [--call-records N]` */
+function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = {
     port: 8787,
     host: '127.0.0.1',
   };
@@ -12,7 +19,7 @@ function parseArgs(argv: string[]): { port: number; host: string; publicUrl?: st
     const value = argv[i + 1];
     if (flag === '--help' || flag === '-h') {
       console.log(
-        'Usage: switchboard-emulator [--port 8787] [--host 127.0.0.1] [--public-url http://...]',
+        'Usage: switchboard-emulator [--port 8787] [--host 127.0.0.1] [--public-url http://...] [--call-records 5000]',
       );
       process.exit(0);
     }
@@ -20,7 +27,11 @@ function parseArgs(argv: string[]): { port: number; host: string; publicUrl?: st
     if (flag === '--port') options.port = Number(value);
     else if (flag === '--host') options.host = value;
     else if (flag === '--public-url') options.publicUrl = value;
-    else throw new Error(`unknown option ${flag ?? ''}; use --port, --host or --public-url`);
+    else if (flag === '--call-records') options.callRecords = Number(value);
+    else
+      throw new Error(
+        `unknown option ${flag ?? ''}; use --port, --host, --public-url or --call-records`,
+      );
     i++;
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {

@@ -22,6 +22,8 @@ export interface EmulatorOptions {
   host?: string;
   /** Base URL used in links (`_links.next`) when the emulator sits behind a proxy. */
   publicUrl?: string;
+  /** Call records of the ACME production account (default 5,000; benchmarks ask for 200,000). */
+  callRecords?: number;
 }
 
 export interface Emulator {
@@ -34,7 +36,10 @@ export interface Emulator {
 /** Starts every emulated provider on one loopback port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const state = new EmulatorState();
-  const mitel = createMitel(state);
+  const mitel = createMitel(
+    state,
+    options.callRecords === undefined ? {} : { callRecords: options.callRecords },
+  );
   const sangoma = createSangoma(state);
   const providers = new Map<ProviderName, ProviderModule>(
     [mitel, createDell(state), createBrightPattern(state), sangoma, createGeneric(state)].map(

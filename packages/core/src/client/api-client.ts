@@ -156,7 +156,10 @@ export class ApiClient {
         ...http,
         headers: { ...http.headers, authorization: `${token.tokenType} ${token.accessToken}` },
       });
-      this.logger.debug(`${http.method} ${redactUrl(http.url)} → ${response.status}`);
+      // The line costs a URL scan per request: not built when nobody reads it.
+      if (this.logger !== noopLogger) {
+        this.logger.debug(`${http.method} ${redactUrl(http.url)} → ${response.status}`);
+      }
       const secrets = [
         ...(this.options.secrets ?? []),
         token.accessToken,

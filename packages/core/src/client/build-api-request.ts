@@ -11,8 +11,15 @@ function encodeQueryName(name: string): string {
   return encodeURIComponent(name).replace(/%24/g, '$');
 }
 
-/** The URL with the request's query appended; undefined values are skipped. */
-export function buildApiUrl(url: string, query: ApiRequest['query']): string {
+/**
+ * The last base URL that passed the checks below: a listing sends every page to the same base
+ * URL with another query, so it is parsed once per listing instead of once per page.
+ */
+let lastValidUrl: string | undefined;
+
+/** Throws a configuration error unless `url` is an absolute http(s) URL. */
+function checkUrl(url: string): void {
+  if (url === lastValidUrl) return;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -28,11 +35,19 @@ export function buildApiUrl(url: string, query: ApiRequest['query']): string {
       'Use an https:// base URL.',
     );
   }
-  const pairs = Object.entries(query ?? {})
-    .filter(([, value]) => value !== undefined && value !== null)
-    .map(([name, value]) => `${encodeQueryName(name)}=${encodeURIComponent(String(value))}`);
-  if (pairs.length === 0) return url;
-  return `${url}${url.includes('?') ? '&' : '?'}${pairs.join('&')}`;
+  lastValidUrl = url;
+}
+
+/** The URL with the request's query appended; undefined values are skipped. */
+export function buildApiUrl(url: string, query: ApiRequest['query']): string {
+  checkUrl(url);
+  let pairs = '';
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null) continue;
+    pairs += `${pairs === '' ? '' : '&'}${encodeQueryName(name)}=${encodeURIComponent(String(value))}`;
+  }
+  if (pairs === '') return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${pairs}`;
 }
 
 function lowerCase(headers: Record<string, string> | undefined): Record<string, string> {

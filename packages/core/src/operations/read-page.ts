@@ -63,6 +63,14 @@ function arrayAt(data: unknown, path: string): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** The origin of the last request URL seen: a listing asks it of the same URL page after page. */
+let lastOrigin: { url: string; origin: string } | undefined;
+
+function originOf(url: string): string {
+  if (lastOrigin?.url !== url) lastOrigin = { url, origin: new URL(url).origin };
+  return lastOrigin.origin;
+}
+
 /** The next-page request: same method and headers, URL and query from the link. */
 function nextFromLink(
   profile: ProviderProfile,
@@ -71,9 +79,9 @@ function nextFromLink(
 ): ApiRequest | undefined {
   const href = isPlainObject(link) ? link.href : link;
   if (typeof href !== 'string' || href === '') return undefined;
-  const current = new URL(request.url);
-  const url = new URL(href, current);
-  if (url.origin !== current.origin) {
+  const url = new URL(href, request.url);
+  const origin = originOf(request.url);
+  if (url.origin !== origin) {
     // Following it would send the bearer token to another host.
     throw new SwitchboardError({
       code: 'unexpected_response',
@@ -83,18 +91,30 @@ function nextFromLink(
       hint: 'Check the base URL of the connection; a proxy may be rewriting links.',
     });
   }
-  const query: Record<string, string> = Object.fromEntries(url.searchParams);
+  const query: Record<string, string> = {};
+  let hasQuery = false;
+  for (const [name, value] of url.searchParams) {
+    query[name] = value;
+    hasQuery = true;
+  }
   url.search = '';
   url.hash = '';
-  const next: ApiRequest = { ...request, url: url.toString(), idempotent: true };
-  if (Object.keys(query).length > 0) next.query = query;
+  const next: ApiRequest = { ...request, url: url.href, idempotent: true };
+  if (hasQuery) next.query = query;
   else delete next.query;
   if (sameRequest(request, next)) return undefined;
   return next;
 }
 
 function sameRequest(a: ApiRequest, b: ApiRequest): boolean {
-  const text = (query: ApiRequest['query']) =>
-    JSON.stringify(Object.entries(query ?? {}).map(([key, value]) => [key, String(value)]));
-  return a.url === b.url && text(a.query) === text(b.query);
+  if (a.url !== b.url) return false;
+  const left = Object.entries(a.query ?? {});
+  const right = Object.entries(b.query ?? {});
+  return (
+    left.length === right.length &&
+    left.every(([name, value], index) => {
+      const other = right[index];
+      return other !== undefined && other[0] === name && String(other[1]) === String(value);
+    })
+  );
 }

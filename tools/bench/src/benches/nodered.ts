@@ -2,23 +2,34 @@
 // divided by Node-RED's stock http request node with a fixed Authorization header. One real
 // Node-RED 5 (palette installed from the packed tarball), one emulator, the same flow shape
 // (http in → split into N messages → node under test → count → http response), the same
-// endpoint (generic OAuth2 GET /api/me), rounds interleaved, median ratio; 1.0 = no overhead.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// endpoint (generic OAuth2 GET /api/me).
+// nodered.concurrent_vs_httprequest.ratio: 2,000 messages, 50 in flight (50 HTTP clients on
+// http in → node under test → http response), the same two nodes.
+// Rounds interleaved (A B, B A, ...), warm-up dropped, median ratio; 1.0 = no overhead. Timed
+// by the CPU time of Node-RED's main thread (what the nodes cost; a busy neighbour does not
+// stretch it); `.wall_clock` figures are the same rounds by wall time.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { EMULATOR_SEED, startEmulator } from '@switchboard/emulator';
 import { emulatorConnections } from '../../../../packages/node-red/test/emulator-connections';
-import { deployFlows } from '../../../e2e/node-red/admin-api';
-import type { FlowNode } from '../../../e2e/node-red/admin-api';
-import { startNodeRed } from '../../../e2e/node-red/node-red-instance';
-import { installTarball, packTarball } from '../../../e2e/node-red/palette';
-import { median } from '../stats';
+import { deployFlows, type FlowNode } from '../../../e2e/node-red/admin-api';
+import { getWhenReady, httpFlow, nodeRedWithPalette, TAB } from '../lib/node-red';
+import {
+  interleave,
+  measure,
+  processCpuClock,
+  wallClock,
+  type Clock,
+  type Estimate,
+} from '../stats';
 import type { Bench } from '../types';
 
-const ROUNDS = 7;
-const MESSAGES_PER_ROUND = 300;
-const TAB = 'bench';
+const WARM_UP = 2;
+const ROUNDS = 15;
+const MESSAGES_PER_ROUND = 500;
+const CONCURRENT_MESSAGES = 2000;
+const IN_FLIGHT = 50;
 
 const SPLIT = `const total = Number(msg.req.query.n);
 const batch = msg._msgid;
@@ -29,33 +40,6 @@ const COUNT = `const seen = (context.get(msg.batch) || 0) + 1;
 if (seen < msg.total) { context.set(msg.batch, seen); return null; }
 context.set(msg.batch, undefined);
 return { req: msg.req, res: msg.res, payload: { messages: seen, lastStatus: msg.statusCode } };`;
-
-/** http in /bench/<name> → split → middle nodes → count → http response. */
-function benchFlow(name: string, middle: FlowNode[]): FlowNode[] {
-  const ids = [`${name}-split`, ...middle.map((node) => node.id), `${name}-count`];
-  const nodes: FlowNode[] = [
-    {
-      id: `${name}-in`,
-      type: 'http in',
-      url: `/bench/${name}`,
-      method: 'get',
-      upload: false,
-      swaggerDoc: '',
-    },
-    { id: `${name}-split`, type: 'function', func: SPLIT, outputs: 1 },
-    ...middle,
-    { id: `${name}-count`, type: 'function', func: COUNT, outputs: 1 },
-    { id: `${name}-out`, type: 'http response', statusCode: '', headers: {} },
-  ];
-  const chain = [`${name}-in`, ...ids, `${name}-out`];
-  return nodes.map((node, index) => ({
-    ...node,
-    z: TAB,
-    x: 120 + index * 160,
-    y: name === 'api' ? 60 : 140,
-    wires: chain[index + 1] ? [[chain[index + 1] as string]] : [],
-  }));
-}
 
 async function fixedToken(emulatorUrl: string): Promise<string> {
   const client = EMULATOR_SEED.generic.clients.service;
@@ -72,33 +56,91 @@ async function fixedToken(emulatorUrl: string): Promise<string> {
   return body.access_token;
 }
 
-async function messagesPerSecond(url: string): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(`${url}?n=${MESSAGES_PER_ROUND}`, {
-    signal: AbortSignal.timeout(120_000),
-  });
-  const text = await response.text();
-  if (!text.startsWith('{'))
-    throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
-  const body = JSON.parse(text) as { messages?: number; lastStatus?: number };
+/** The two nodes under test, with ids made unique by `prefix`. */
+function nodesUnderTest(
+  prefix: string,
+  connectionId: string,
+  emulatorUrl: string,
+  token: string,
+): { api: FlowNode[]; http: FlowNode[] } {
+  return {
+    api: [
+      {
+        id: `${prefix}api-node`,
+        type: 'switchboard-generic-oauth2',
+        connection: connectionId,
+        operation: 'custom.request',
+        params: { method: { v: 'GET', t: 'option' }, path: { v: '/me', t: 'str' } },
+        returnAll: false,
+        limit: 50,
+        output: 'array',
+      },
+    ],
+    http: [
+      {
+        id: `${prefix}http-headers`,
+        type: 'change',
+        rules: [
+          {
+            t: 'set',
+            p: 'headers',
+            pt: 'msg',
+            to: `{"Authorization":"Bearer ${token}"}`,
+            tot: 'json',
+          },
+          { t: 'set', p: 'url', pt: 'msg', to: `${emulatorUrl}/generic/api/me`, tot: 'str' },
+        ],
+      },
+      {
+        id: `${prefix}http-node`,
+        type: 'http request',
+        method: 'GET',
+        ret: 'obj',
+        paytoqs: 'ignore',
+        url: '',
+        tls: '',
+        persist: false,
+        proxy: '',
+        insecureHTTPParser: false,
+        authType: '',
+        senderr: false,
+        headers: [],
+      },
+    ],
+  };
+}
+
+/** One request that Node-RED splits into `MESSAGES_PER_ROUND` messages. */
+async function splitRound(url: string): Promise<void> {
+  const body = JSON.parse(await getWhenReady(`${url}?n=${MESSAGES_PER_ROUND}`)) as {
+    messages?: number;
+    lastStatus?: number;
+  };
   if (body.messages !== MESSAGES_PER_ROUND || body.lastStatus !== 200) {
     throw new Error(`${url} answered ${JSON.stringify(body)}`);
   }
-  return MESSAGES_PER_ROUND / ((performance.now() - started) / 1000);
 }
 
-/** First round of each flow, retried while Node-RED is still registering the HTTP routes. */
-async function warmUp(url: string): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await messagesPerSecond(url);
-      return;
-    } catch (error) {
-      if (attempt >= 20) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+/** `CONCURRENT_MESSAGES` requests, `IN_FLIGHT` at a time, each one message through the node. */
+async function concurrentRound(url: string): Promise<void> {
+  let remaining = CONCURRENT_MESSAGES;
+  const client = async () => {
+    while (remaining > 0) {
+      remaining -= 1;
+      const body = JSON.parse(await getWhenReady(url)) as { statusCode?: number };
+      if (body.statusCode !== 200) throw new Error(`${url} answered ${JSON.stringify(body)}`);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, client));
 }
+
+/** The message's status as the JSON body, so the client can check every call succeeded. */
+const REPLY: FlowNode = {
+  id: 'reply',
+  type: 'function',
+  func: 'return { req: msg.req, res: msg.res, payload: { statusCode: msg.statusCode } };',
+  outputs: 1,
+};
 
 const bench: Bench = {
   title:
@@ -106,72 +148,53 @@ const bench: Bench = {
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-nr-'));
     const emulator = await startEmulator({ port: 0 });
-    const nodeRed = await startNodeRed({ userDir: join(dir, 'user') });
+    const nodeRed = await nodeRedWithPalette(dir);
     try {
-      mkdirSync(join(dir, 'pack'));
-      await installTarball(nodeRed.url, packTarball(join(dir, 'pack')));
       const generic = emulatorConnections(emulator.url)['generic-oauth2'];
       const token = await fixedToken(emulator.url);
+      const split = nodesUnderTest('', generic.node.id, emulator.url, token);
+      const single = nodesUnderTest('one-', generic.node.id, emulator.url, token);
+      const counter = (name: string): FlowNode => ({
+        id: `${name}-count`,
+        type: 'function',
+        func: COUNT,
+        outputs: 1,
+      });
+      const splitter = (name: string): FlowNode => ({
+        id: `${name}-split`,
+        type: 'function',
+        func: SPLIT,
+        outputs: 1,
+      });
+      const reply = (name: string): FlowNode => ({ ...REPLY, id: `${name}-reply` });
       await deployFlows(nodeRed.url, [
         { id: TAB, type: 'tab', label: 'bench' },
         { ...generic.node, credentials: generic.credentials },
-        ...benchFlow('api', [
-          {
-            id: 'api-node',
-            type: 'switchboard-generic-oauth2',
-            connection: generic.node.id,
-            operation: 'custom.request',
-            params: { method: { v: 'GET', t: 'option' }, path: { v: '/me', t: 'str' } },
-            returnAll: false,
-            limit: 50,
-            output: 'array',
-          },
-        ]),
-        ...benchFlow('http', [
-          {
-            id: 'http-headers',
-            type: 'change',
-            rules: [
-              {
-                t: 'set',
-                p: 'headers',
-                pt: 'msg',
-                to: `{"Authorization":"Bearer ${token}"}`,
-                tot: 'json',
-              },
-              { t: 'set', p: 'url', pt: 'msg', to: `${emulator.url}/generic/api/me`, tot: 'str' },
-            ],
-          },
-          {
-            id: 'http-node',
-            type: 'http request',
-            method: 'GET',
-            ret: 'obj',
-            paytoqs: 'ignore',
-            url: '',
-            tls: '',
-            persist: false,
-            proxy: '',
-            insecureHTTPParser: false,
-            authType: '',
-            senderr: false,
-            headers: [],
-          },
-        ]),
+        ...httpFlow('api', [splitter('api'), ...split.api, counter('api')], 60),
+        ...httpFlow('http', [splitter('http'), ...split.http, counter('http')], 140),
+        ...httpFlow('api-one', [...single.api, reply('api-one')], 220),
+        ...httpFlow('http-one', [...single.http, reply('http-one')], 300),
       ]);
-      const api = `${nodeRed.url}/bench/api`;
-      const http = `${nodeRed.url}/bench/http`;
-      await warmUp(api);
-      await warmUp(http);
-      const ratios: number[] = [];
-      for (let round = 0; round < ROUNDS; round += 1) {
-        const first = round % 2 === 0 ? api : http;
-        const second = first === api ? http : api;
-        const a = await messagesPerSecond(first);
-        const b = await messagesPerSecond(second);
-        ratios.push(first === api ? a / b : b / a);
-      }
-      return { 'nodered.api_vs_httprequest.ratio': median(ratios) };
+      const clocks: Record<string, Clock> = { cpu: processCpuClock(nodeRed.pid), wall: wallClock };
+      const at = (path: string) => `${nodeRed.url}/bench/${path}`;
+      const sequential = await interleave({
+        warmUp: WARM_UP,
+        rounds: ROUNDS,
+        baseline: () => measure(() => splitRound(at('http')), clocks),
+        subject: () => measure(() => splitRound(at('api')), clocks),
+      });
+      const concurrent = await interleave({
+        warmUp: WARM_UP,
+        rounds: ROUNDS,
+        baseline: () => measure(() => concurrentRound(at('http-one')), clocks),
+        subject: () => measure(() => concurrentRound(at('api-one')), clocks),
+      });
+      return {
+        'nodered.api_vs_httprequest.ratio': sequential.cpu as Estimate,
+        'nodered.concurrent_vs_httprequest.ratio': concurrent.cpu as Estimate,
+        'nodered.api_vs_httprequest.ratio.wall_clock': sequential.wall as Estimate,
+        'nodered.concurrent_vs_httprequest.ratio.wall_clock': concurrent.wall as Estimate,
+      };
     } finally {
       await nodeRed.stop();
       await emulator.close();

@@ -1,8 +1,9 @@
 // overhead.core_vs_axios.ratio: authenticated API calls per second through the core ApiClient
 // (token manager, header building, error classification, JSON parsing) divided by plain axios
-// with a fixed Authorization header, same emulator endpoint, same run. Both are warmed up,
-// rounds are interleaved, the median ratio is reported; 1.0 means no overhead.
-import { performance } from 'node:perf_hooks';
+// with a fixed Authorization header, same emulator endpoint, same run, one call at a time;
+// overhead.core_vs_axios.ratio.concurrent50: the same with 50 calls in flight. Rounds
+// interleaved (A B, B A, ...), warm-up dropped, median ratio; 1.0 means no overhead. Timed by
+// the main thread's CPU (client and emulator share it); `.wall_clock` from wall time.
 import axios from 'axios';
 import {
   ApiClient,
@@ -11,16 +12,29 @@ import {
   TokenManager,
 } from '@switchboard/core';
 import { EMULATOR_SEED, startEmulator } from '@switchboard/emulator';
-import { median } from '../stats';
+import {
+  interleave,
+  measure,
+  threadCpuClock,
+  wallClock,
+  type Durations,
+  type Estimate,
+} from '../stats';
 import type { Bench } from '../types';
 
-const ROUNDS = 9;
-const CALLS_PER_ROUND = 400;
-const CONCURRENCY = 8;
-const WARM_UP_CALLS = 200;
+const WARM_UP = 2;
+const ROUNDS = 15;
+/** Calls per round: sequential calls are slower, so fewer of them make a round as long. */
+const CALLS = { sequential: 1500, concurrent: 3000 } as const;
+const IN_FLIGHT = 50;
+const CLOCKS = { cpu: threadCpuClock, wall: wallClock };
 
-/** Calls per second for `calls` requests made by `CONCURRENCY` sequential loops. */
-async function throughput(calls: number, call: () => Promise<unknown>): Promise<number> {
+/** How long `calls` requests take when `inFlight` loops make them one after the other. */
+async function callsTake(
+  calls: number,
+  inFlight: number,
+  call: () => Promise<unknown>,
+): Promise<Durations> {
   let remaining = calls;
   const loop = async () => {
     while (remaining > 0) {
@@ -28,9 +42,7 @@ async function throughput(calls: number, call: () => Promise<unknown>): Promise<
       await call();
     }
   };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, loop));
-  return calls / ((performance.now() - started) / 1000);
+  return measure(() => Promise.all(Array.from({ length: inFlight }, loop)), CLOCKS);
 }
 
 const bench: Bench = {
@@ -65,22 +77,23 @@ const bench: Bench = {
 
       const viaCore = () => api.send({ method: 'GET', url });
       const viaAxios = () => plain.get(url);
-      await throughput(WARM_UP_CALLS, viaCore);
-      await throughput(WARM_UP_CALLS, viaAxios);
-
-      const ratios: number[] = [];
-      for (let round = 0; round < ROUNDS; round += 1) {
-        // Alternate which side goes first so drift in the machine's load does not favour one.
-        if (round % 2 === 0) {
-          const core = await throughput(CALLS_PER_ROUND, viaCore);
-          ratios.push(core / (await throughput(CALLS_PER_ROUND, viaAxios)));
-        } else {
-          const baseline = await throughput(CALLS_PER_ROUND, viaAxios);
-          ratios.push((await throughput(CALLS_PER_ROUND, viaCore)) / baseline);
-        }
-      }
+      const compare = (calls: number, inFlight: number) =>
+        interleave({
+          warmUp: WARM_UP,
+          rounds: ROUNDS,
+          baseline: () => callsTake(calls, inFlight, viaAxios),
+          subject: () => callsTake(calls, inFlight, viaCore),
+        });
+      const sequential = await compare(CALLS.sequential, 1);
+      const concurrent = await compare(CALLS.concurrent, IN_FLIGHT);
       await tokens.close();
-      return { 'overhead.core_vs_axios.ratio': median(ratios) };
+      return {
+        'overhead.core_vs_axios.ratio': sequential.cpu as Estimate,
+        [`overhead.core_vs_axios.ratio.concurrent${IN_FLIGHT}`]: concurrent.cpu as Estimate,
+        'overhead.core_vs_axios.ratio.wall_clock': sequential.wall as Estimate,
+        [`overhead.core_vs_axios.ratio.concurrent${IN_FLIGHT}.wall_clock`]:
+          concurrent.wall as Estimate,
+      };
     } finally {
       await emulator.close();
     }

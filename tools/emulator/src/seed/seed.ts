@@ -42,6 +42,41 @@ export interface MitelSeedUser {
   state: MitelUserState;
 }
 
+/** Call records of ACME production by default: what every test sees unless it asks for more. */
+export const DEFAULT_ACME_CALL_RECORDS = 5000;
+/** Upper bound of `callRecords`: enough for the 200,000-record benchmarks, not a memory bomb. */
+export const MAX_ACME_CALL_RECORDS = 1_000_000;
+
+/** Seeding choices of one emulator instance. */
+export interface SeedOptions {
+  /** Call records of the ACME production account (default 5,000; the sandbox keeps 300). */
+  callRecords?: number;
+}
+
+/** Checks `callRecords` and says what is wrong with it. */
+export function acmeCallRecords(options: SeedOptions = {}): number {
+  const count = options.callRecords ?? DEFAULT_ACME_CALL_RECORDS;
+  if (!Number.isInteger(count) || count < 0 || count > MAX_ACME_CALL_RECORDS) {
+    throw new Error(
+      `callRecords must be an integer from 0 to ${MAX_ACME_CALL_RECORDS}, got ${String(count)}`,
+    );
+  }
+  return count;
+}
+
+/**
+ * The seeded accounts of one Mitel environment with this instance's sizes applied (ACME
+ * production's call records); the other seed data never changes.
+ */
+export function sizedMitelAccounts(env: MitelEnv, options: SeedOptions = {}): MitelSeedAccount[] {
+  const accounts = EMULATOR_SEED.mitel[env].accounts;
+  const acme =
+    env === 'prod'
+      ? { ...accounts.acme, generatedCallRecords: acmeCallRecords(options) }
+      : accounts.acme;
+  return [accounts.partner, acme, accounts.globex];
+}
+
 function mitelEnv(env: MitelEnv) {
   const id = (name: string) => stableUuid(`mitel/${env}/${name}`);
   const partner = id('account/partner');
@@ -77,7 +112,7 @@ function mitelEnv(env: MitelEnv) {
       name: 'ACME Corporation',
       partnerId: partner,
       generatedUsers: env === 'prod' ? 48 : 20,
-      generatedCallRecords: env === 'prod' ? 5000 : 300,
+      generatedCallRecords: env === 'prod' ? DEFAULT_ACME_CALL_RECORDS : 300,
     },
     globex: {
       accountId: globex,

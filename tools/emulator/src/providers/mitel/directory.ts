@@ -9,6 +9,8 @@ import {
   type MitelSeedClient,
   type MitelSeedUser,
   type MitelUserState,
+  type SeedOptions,
+  sizedMitelAccounts,
 } from '../../seed/seed';
 
 export interface MitelUser {
@@ -101,9 +103,12 @@ export class MitelDirectory {
   /** Changes whenever the visible call records change, so cached filter results are dropped. */
   recordsVersion = 0;
 
-  constructor(readonly env: MitelEnv) {
+  constructor(
+    readonly env: MitelEnv,
+    seedOptions: SeedOptions = {},
+  ) {
     const seed = EMULATOR_SEED.mitel[env];
-    for (const account of Object.values(seed.accounts))
+    for (const account of sizedMitelAccounts(env, seedOptions))
       this.accounts.set(account.accountId, account);
     for (const user of Object.values(seed.users) as MitelSeedUser[]) this.addUser(seededUser(user));
     for (const account of this.accounts.values()) {

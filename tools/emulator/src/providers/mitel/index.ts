@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from '../../http/router';
 import type { EmRequest, Reply } from '../../http/types';
-import type { MitelEnv } from '../../seed/seed';
+import type { MitelEnv, SeedOptions } from '../../seed/seed';
 import { EMULATOR_SEED } from '../../seed/seed';
 import type { EmulatorState } from '../../state/state';
 import { TokenRegistry } from '../../state/token-registry';
@@ -33,7 +33,7 @@ export interface MitelProvider extends ProviderModule {
 }
 
 /** Mitel CloudLink under `/mitel/{prod|sandbox}/{service}/2017-09-01/...`. */
-export function createMitel(state: EmulatorState): MitelProvider {
+export function createMitel(state: EmulatorState, seedOptions: SeedOptions = {}): MitelProvider {
   const access = new TokenRegistry<MitelTokenData>(state.clock);
   const refresh = new TokenRegistry<MitelTokenData>(state.clock);
   const codes = new TokenRegistry<MitelTokenData & { applicationId: string }>(state.clock);
@@ -41,7 +41,7 @@ export function createMitel(state: EmulatorState): MitelProvider {
   const directories = new Map<MitelEnv, MitelDirectory>();
   const routers = new Map<string, Router>();
   for (const env of ENVS) {
-    const dir = new MitelDirectory(env);
+    const dir = new MitelDirectory(env, seedOptions);
     directories.set(env, dir);
     const ctx: MitelContext = {
       env,

@@ -1,0 +1,72 @@
+// What the Mitel call-record benches share: a connection to the emulator's ACME production
+// account, a token fetched by hand for the baselines, and the hand-written axios loop.
+import axios, { type AxiosResponse } from 'axios';
+import { createConnection, getProfile, type Connection } from '@switchboard/core';
+import { EMULATOR_SEED } from '@switchboard/emulator';
+
+export const PAGE_SIZE = 100;
+/** Memory benches list this many records (nothing kept) before measuring, at every size. */
+export const WARM_UP_RECORDS = 50_000;
+const CLIENT = EMULATOR_SEED.mitel.prod.clients.acmeAdmin;
+
+interface HalPage {
+  _links?: { next?: { href?: string } | string };
+  _embedded?: { items?: unknown[] };
+}
+
+export function mitelConnection(emulatorUrl: string): Connection {
+  return createConnection(getProfile('mitel-cloudlink'), {
+    environment: 'custom',
+    customBaseUrl: `${emulatorUrl}/mitel/prod/{service}/2017-09-01`,
+    grantType: 'client_credentials',
+    clientId: CLIENT.clientId,
+    clientSecret: CLIENT.clientSecret,
+    accountId: CLIENT.accountId,
+  });
+}
+
+/** Core: every page through `connection.pages()` ("return all"), counting items, keeping none. */
+export async function countThroughCore(connection: Connection): Promise<number> {
+  let count = 0;
+  for await (const page of connection.pages('callRecord.list', { top: PAGE_SIZE })) {
+    count += page.items.length;
+  }
+  return count;
+}
+
+/** Baseline: what a person writes by hand with axios and a token fetched once. */
+export async function countThroughAxios(emulatorUrl: string, token: string): Promise<number> {
+  const headers = {
+    authorization: `Bearer ${token}`,
+    'X-Mitel-App': 'app=bench/1.0;platform=axios',
+  };
+  let url: string | undefined =
+    `${emulatorUrl}/mitel/prod/media/2017-09-01/calls/records?$top=${PAGE_SIZE}`;
+  let count = 0;
+  while (url !== undefined) {
+    const response: AxiosResponse<HalPage> = await axios.get<HalPage>(url, {
+      headers,
+      timeout: 30_000,
+    });
+    count += response.data._embedded?.items?.length ?? 0;
+    const next: { href?: string } | string | undefined = response.data._links?.next;
+    url = typeof next === 'string' ? next : next?.href;
+  }
+  return count;
+}
+
+/** A token for the baseline, asked for by hand. */
+export async function mitelToken(emulatorUrl: string): Promise<string> {
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: CLIENT.clientId,
+    client_secret: CLIENT.clientSecret,
+    account_id: CLIENT.accountId,
+  });
+  const response = await axios.post<{ access_token: string }>(
+    `${emulatorUrl}/mitel/prod/authentication/2017-09-01/token`,
+    form.toString(),
+    { headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+  );
+  return response.data.access_token;
+}

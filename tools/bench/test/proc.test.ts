@@ -1,0 +1,17 @@
+import { peakRssMb, pidIn, resetPeakRss, rssMb } from '../src/lib/proc';
+
+describe('/proc readings', () => {
+  it('reads RSS and its peak, and starts the peak again from the current size', () => {
+    const held = Buffer.alloc(64 * 1024 * 1024, 1);
+    expect(held[0]).toBe(1);
+    expect(peakRssMb('self')).toBeGreaterThanOrEqual(rssMb('self') - 1);
+    resetPeakRss('self');
+    // Right after the reset the peak is the current size (give or take what moved meanwhile).
+    expect(Math.abs(peakRssMb('self') - rssMb('self'))).toBeLessThan(16);
+  });
+
+  it('finds a process by its folder and command line, and says when none runs', () => {
+    expect(pidIn(process.cwd(), process.argv[1] ?? 'node')).toBeGreaterThan(0);
+    expect(() => pidIn('/no/such/folder', 'node')).toThrow('no process named node runs in');
+  });
+});

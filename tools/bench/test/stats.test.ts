@@ -1,0 +1,106 @@
+import { formatFigure, selectBenches } from '../src/run';
+import {
+  estimate,
+  interleave,
+  measure,
+  median,
+  processCpuClock,
+  quantile,
+  threadCpuClock,
+  wallClock,
+} from '../src/stats';
+
+describe('median and quantile', () => {
+  it('takes the middle value, or the mean of the two middle ones', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+  });
+
+  it('interpolates quartiles and refuses an empty list', () => {
+    expect(quantile([1, 2, 3, 4, 5], 0.25)).toBe(2);
+    expect(quantile([1, 2, 3, 4], 0.75)).toBe(3.25);
+    expect(() => median([])).toThrow('empty');
+  });
+});
+
+describe('estimate', () => {
+  it('reports half the interquartile range relative to the median', () => {
+    const figure = estimate([0.9, 1.0, 1.1, 1.0, 1.0]);
+    expect(figure.value).toBe(1);
+    expect(figure.spread).toBeCloseTo(0, 10);
+    const wide = estimate([0.8, 0.9, 1.0, 1.1, 1.2]);
+    expect(wide.value).toBe(1);
+    expect(wide.spread).toBeCloseTo(0.1, 10);
+    expect(wide.samples).toBe(5);
+  });
+
+  it('is not moved by one wild round', () => {
+    expect(estimate([1, 1, 1, 1, 1, 1, 50]).value).toBe(1);
+  });
+});
+
+describe('interleave', () => {
+  it('alternates the order, drops warm-up rounds and returns baseline time / subject time', async () => {
+    const order: string[] = [];
+    let subjectCalls = 0;
+    const figure = await interleave({
+      rounds: 4,
+      warmUp: 2,
+      baseline: async () => {
+        order.push('A');
+        return { cpu: 10, wall: 30 };
+      },
+      subject: async () => {
+        order.push('B');
+        subjectCalls += 1;
+        // The two warm-up rounds are slow and must not count.
+        return subjectCalls <= 2 ? { cpu: 1000, wall: 1000 } : { cpu: 8, wall: 60 };
+      },
+    });
+    expect(order.join('')).toBe('ABBAABBAABBA');
+    expect(figure.cpu?.value).toBe(1.25);
+    expect(figure.cpu?.samples).toBe(4);
+    expect(figure.wall?.value).toBe(0.5);
+  });
+
+  it('measures work on every clock it is given', async () => {
+    let now = 100;
+    const durations = await measure(
+      async () => {
+        now += 40;
+      },
+      { fake: () => now, wall: wallClock, cpu: threadCpuClock },
+    );
+    expect(durations.fake).toBe(40);
+    expect(durations.wall).toBeGreaterThanOrEqual(0);
+    expect(durations.cpu).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reads the CPU time of another process from /proc', async () => {
+    const clock = processCpuClock(process.pid);
+    const before = clock();
+    let sum = 0;
+    for (let i = 0; i < 2_000_000; i += 1) sum += Math.sqrt(i);
+    expect(sum).toBeGreaterThan(0);
+    expect(clock()).toBeGreaterThan(before);
+  });
+});
+
+describe('runner', () => {
+  const files = ['n8n-stampede.ts', 'n8n.ts', 'paging.ts', 'stampede.ts'];
+
+  it('picks a bench by exact name before substring matches', () => {
+    expect(selectBenches(files, ['n8n'])).toEqual(['n8n.ts']);
+    expect(selectBenches(files, ['stampede'])).toEqual(['stampede.ts']);
+    expect(selectBenches(files, ['stamp'])).toEqual(['n8n-stampede.ts', 'stampede.ts']);
+    expect(selectBenches(files, [])).toEqual(files);
+  });
+
+  it('prints a figure with its spread and a count as it is', () => {
+    expect(formatFigure('x.ratio', { value: 0.98765, spread: 0.0123, samples: 21 })).toBe(
+      'x.ratio: 0.988 ±1.2% (median of 21)',
+    );
+    expect(formatFigure('x.count', 50000)).toBe('x.count: 50000');
+  });
+});
