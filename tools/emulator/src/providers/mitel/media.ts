@@ -8,6 +8,7 @@ import type { CallRecord } from './directory';
 import { mitelError, validation } from './errors';
 import { compileFilter, compileOrderBy, FilterError, type Row } from './odata';
 import { halCollectionText, parsePaging } from './paging';
+import { DOCUMENTED_RECORD_FIELDS, recordsVersion } from './injected-records';
 
 const RECORD_FIELDS = [
   'callId',
@@ -24,6 +25,7 @@ const RECORD_FIELDS = [
   'answeredOn',
   'endedOn',
   'duration',
+  ...DOCUMENTED_RECORD_FIELDS,
 ] as const;
 
 /** Filter + order results per account, so a paging client does not re-filter thousands of rows per page. */
@@ -58,7 +60,7 @@ function callRecords(
   const accountId = auth.token.data.accountId;
   const filter = req.query.get('$filter') ?? '';
   const orderBy = req.query.get('$orderby') ?? 'createdOn desc';
-  const key = `${accountId}\n${filter}\n${orderBy}`;
+  const key = `${accountId}\n${filter}\n${orderBy}\n${recordsVersion(ctx.dir)}`;
   let rows = cache.get(key);
   if (!rows) {
     try {
