@@ -9,13 +9,14 @@ import type {
   IHookFunctions,
   IHttpRequestOptions,
   IN8nHttpFullResponse,
+  IPollFunctions,
 } from 'n8n-workflow';
 import { tokenNeedsRenewal } from './credential';
 import { requestFailure } from './errors';
 import { TOKEN_FIELD } from './providers';
 import type { ProviderBinding } from './providers';
 
-export type RequestContext = IExecuteFunctions | IHookFunctions;
+export type RequestContext = IExecuteFunctions | IHookFunctions | IPollFunctions;
 
 export async function sendRequest(
   context: RequestContext,
