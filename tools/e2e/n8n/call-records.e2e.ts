@@ -1,78 +1,55 @@
-// "Mitel CloudLink: new call records" in a real n8n 2.41 against the emulator: records arrive
-// late and out of order between polls, n8n is restarted between polls, and the ERP stand-in
-// receives every finished call exactly once, oldest first, with E.164 numbers.
-import { mkdtempSync } from 'node:fs';
+// The n8n examples "ERP: new Mitel CloudLink call records into PostgreSQL" and "ERP: click-to-call"
+// in a real n8n 2.41,
+// against the emulator and a real PostgreSQL: records arrive late and out of order between
+// polls, n8n restarts between polls, and call_log ends up with every finished call exactly
+// once, oldest first, with E.164 numbers and the matching contact — checked row by row.
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { startEmulator, type Emulator } from '@switchboard/emulator';
-import { freePort } from '@switchboard/testkit';
-import { startCollector, type Collector } from '../support/collector';
-import { credentialId, credentialJson, providerCases, type ProviderCase } from './fixtures';
-import { N8nHome, PACKAGE_NAME, installN8n, packPackage } from './harness';
+import { EMULATOR_SEED, startEmulator, type Emulator } from '@switchboard/emulator';
+import { freePort, startPostgres, type RunningPostgres } from '@switchboard/testkit';
+import { ERP_DATABASE, callLog, createErpDatabase, waitForCallLog } from '../support/erp-database';
+import { credentialId, credentialJson, providerCases } from './fixtures';
+import { N8nHome, REPO_ROOT, installN8n, packPackage } from './harness';
 
 const INSTALL_TIMEOUT_MS = 20 * 60_000;
 const WORKFLOW_ID = 'wfcallrecords000';
+const POSTGRES_CREDENTIAL_ID = 'credpostgreserp0';
+const EXAMPLES = join(REPO_ROOT, 'packages/n8n/examples');
+const CLICK_TO_CALL_ID = 'wferpclicktocall';
 const MINUTE = 60_000;
+const AGENT = EMULATOR_SEED.mitel.prod.users.agent;
 
 let emulator: Emulator;
+let postgres: RunningPostgres;
 let home: N8nHome;
-let collector: Collector;
-let mitel: ProviderCase;
 
-function workflow(): Record<string, unknown> {
-  return {
-    id: WORKFLOW_ID,
-    name: 'New call records to the ERP',
-    active: false,
-    settings: { executionOrder: 'v1' },
-    connections: {
-      'New Call Records': { main: [[{ node: 'ERP', type: 'main', index: 0 }]] },
-    },
-    nodes: [
-      {
-        id: randomUUID(),
-        name: 'New Call Records',
-        type: `${PACKAGE_NAME}.mitelCloudLinkCallRecordsTrigger`,
-        typeVersion: 1,
-        position: [0, 0],
-        parameters: {
-          pollTimes: { item: [{ mode: 'everyMinute' }] },
-          startFrom: 'now',
-          overlapMinutes: 10,
-          e164: true,
-        },
-        credentials: { mitelCloudLinkApi: { id: credentialId('mitel'), name: 'mitel e2e' } },
-      },
-      {
-        id: randomUUID(),
-        name: 'ERP',
-        type: 'n8n-nodes-base.httpRequest',
-        typeVersion: 4.2,
-        position: [240, 0],
-        parameters: {
-          method: 'POST',
-          url: collector.url,
-          sendBody: true,
-          specifyBody: 'json',
-          jsonBody: '={{ JSON.stringify($json) }}',
-          options: {},
-        },
-      },
-    ],
-  };
+/** Every record of the test ends after this: the trigger starts from it. */
+const START = Date.now();
+
+/**
+ * An example as shipped, with the ids of the credentials imported here, and the call-records
+ * trigger starting from START ("A Date"): n8n saves no cursor from the poll it runs on activation
+ * when that poll emits nothing, so "Now" would start over at each of this test's short runs.
+ */
+function exampleWorkflow(file: string, id: string): Record<string, unknown> {
+  const text = readFileSync(join(EXAMPLES, file), 'utf8')
+    .replace(
+      '"startFrom": "now"',
+      `"startFrom": "date", "startDate": "${new Date(START).toISOString()}"`,
+    )
+    .replace('MITEL_CREDENTIAL_ID', credentialId('mitel'))
+    .replace('"Mitel CloudLink account"', '"mitel e2e"')
+    .replace('POSTGRES_CREDENTIAL_ID', POSTGRES_CREDENTIAL_ID);
+  return { ...(JSON.parse(text) as Record<string, unknown>), id };
 }
 
-async function inject(records: Array<Record<string, unknown>>): Promise<void> {
-  emulator.control.injectCallRecords({ records });
-}
-
-/** Starts n8n (its activation runs one poll), waits for `expected` records in total, stops it. */
-async function runN8nUntil(expected: number): Promise<void> {
+/** Starts n8n (its activation runs one poll), waits for `rows` rows in call_log, stops it. */
+async function runN8nUntil(rows: number): Promise<void> {
   const n8n = await home.start(await freePort());
   try {
     // n8n's graceful shutdown lets the running execution finish and save the cursor.
-    await collector.waitFor(expected);
+    await waitForCallLog(postgres, rows);
   } finally {
     await n8n.stop();
   }
@@ -81,63 +58,135 @@ async function runN8nUntil(expected: number): Promise<void> {
 beforeAll(async () => {
   const n8nDir = installN8n();
   emulator = await startEmulator();
-  collector = await startCollector();
+  postgres = await startPostgres();
+  await createErpDatabase(postgres);
   const packDir = mkdtempSync(join(tmpdir(), 'switchboard-pack-'));
   home = new N8nHome(n8nDir, packPackage(packDir));
-  const base = providerCases(emulator.url).find((entry) => entry.key === 'mitel');
-  if (base === undefined) throw new Error('no mitel case');
-  mitel = { ...base, credential: { ...base.credential, defaultCountry: 'US' } };
-  await home.importJson('credentials', [credentialJson(mitel)]);
-  await home.importJson('workflow', workflow());
+  const mitel = providerCases(emulator.url).find((entry) => entry.key === 'mitel');
+  if (mitel === undefined) throw new Error('no mitel case');
+  await home.importJson('credentials', [
+    credentialJson({ ...mitel, credential: { ...mitel.credential, defaultCountry: 'US' } }),
+    {
+      id: POSTGRES_CREDENTIAL_ID,
+      name: 'ERP database',
+      type: 'postgres',
+      data: {
+        host: postgres.host,
+        port: postgres.port,
+        database: ERP_DATABASE,
+        user: postgres.user,
+        password: 'trusted-on-loopback',
+        ssl: 'disable',
+        allowUnauthorizedCerts: false,
+        maxConnections: 10,
+        sshTunnel: false,
+      },
+    },
+  ]);
+  await home.importJson(
+    'workflow',
+    exampleWorkflow('erp-call-records-to-postgres.json', WORKFLOW_ID),
+  );
+  await home.importJson('workflow', exampleWorkflow('erp-click-to-call.json', CLICK_TO_CALL_ID));
   await home.mustRun(['publish:workflow', `--id=${WORKFLOW_ID}`]);
+  await home.mustRun(['publish:workflow', `--id=${CLICK_TO_CALL_ID}`]);
 }, INSTALL_TIMEOUT_MS);
 
 afterAll(async () => {
   await emulator?.close();
-  await collector?.close();
+  await postgres?.stop();
   home?.remove();
 });
 
-it('delivers every finished call once across restarts, late and out-of-order arrivals', async () => {
-  const start = Date.now();
-  const iso = (minutes: number) => new Date(start + minutes * MINUTE).toISOString();
+it('stores every finished call once across restarts, late and out-of-order arrivals, matched to its contact', async () => {
+  const iso = (minutes: number) => new Date(START + minutes * MINUTE).toISOString();
+  // Before the start date: never emitted, even though it reaches the history after the start.
+  emulator.control.injectCallRecords({ records: [{ callId: 'n8n-before', endTime: iso(-1) }] });
 
-  // First start: "start from now" — the seeded history is old and stays out.
+  // First start: the seeded history and the record above are older than the start date.
   await runN8nUntil(0);
-  expect(collector.received).toEqual([]);
+  expect(await callLog(postgres)).toEqual([]);
 
   // Out of order, plus one call that is still going (not final yet).
-  await inject([
-    { callId: 'n8n-r2', endTime: iso(2), from: '(202) 555-0142', to: '2001' },
-    { callId: 'n8n-r1', endTime: iso(1), from: '+1 202 555 0141', to: '2001' },
-    { callId: 'n8n-open', endTime: iso(1.5), completed: false },
-  ]);
+  emulator.control.injectCallRecords({
+    records: [
+      { callId: 'n8n-r2', endTime: iso(2), from: '+1 202 555 0199', to: '2001' },
+      { callId: 'n8n-r1', endTime: iso(1), from: '+1 202 555 0141', to: '2001' },
+      { callId: 'n8n-open', endTime: iso(1.5), completed: false },
+    ],
+  });
   await runN8nUntil(2);
 
-  // Late: r0 ended before r1 and r2 but reached the history only now; r3 is new.
-  await inject([
-    { callId: 'n8n-r3', endTime: iso(3), from: '202-555-0143', to: '2001' },
-    { callId: 'n8n-r0', endTime: iso(0.5), from: '2025550140', to: '2001' },
-  ]);
+  // Late: r0 ended before r1 and r2 but reached the history only now; r3 is new (outbound).
+  emulator.control.injectCallRecords({
+    records: [
+      {
+        callId: 'n8n-r3',
+        endTime: iso(3),
+        from: '2002',
+        to: '202-555-0143',
+        direction: 'outbound',
+      },
+      { callId: 'n8n-r0', endTime: iso(0.5), from: '020 7946 0018', to: '2001' },
+    ],
+  });
   await runN8nUntil(4);
 
-  // Nothing new: a restart repeats nothing (give the activation poll time to run).
+  // Nothing new: a restart repeats nothing (give the activation poll time to run). Meanwhile
+  // the ERP asks for a call to a contact (the click-to-call example).
   const n8n = await home.start(await freePort());
-  await new Promise((resolve) => setTimeout(resolve, 10_000));
-  await n8n.stop();
+  try {
+    const response = await fetch(`${n8n.url}/webhook/erp-click-to-call`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ contactId: 2, userId: AGENT.userId }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      endpointId: AGENT.userId,
+      to: '+12025550143',
+      state: 'dialing',
+    });
+    const placed = emulator.control
+      .recentRequests('mitel')
+      .filter((request) => request.method === 'POST' && request.path.endsWith('/calls'));
+    expect(
+      placed.map((request) => [request.path.split('/').slice(-3).join('/'), request.status]),
+    ).toEqual([[`endpoints/${AGENT.userId}/calls`, 201]]);
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+  } finally {
+    await n8n.stop();
+  }
 
-  expect(collector.received.map((record) => record.callId)).toEqual([
-    'n8n-r1',
-    'n8n-r2',
-    'n8n-r0',
-    'n8n-r3',
+  expect(await callLog(postgres)).toEqual([
+    {
+      call_id: 'n8n-r1',
+      from_number: '+1 202 555 0141',
+      from_e164: '+12025550141',
+      to_e164: null,
+      contact: 'Ada Lovelace',
+    },
+    {
+      call_id: 'n8n-r2',
+      from_number: '+1 202 555 0199',
+      from_e164: '+12025550199',
+      to_e164: null,
+      contact: null,
+    },
+    // A national UK number read as US (the credential's default country) is not valid: no match.
+    {
+      call_id: 'n8n-r0',
+      from_number: '020 7946 0018',
+      from_e164: null,
+      to_e164: null,
+      contact: null,
+    },
+    {
+      call_id: 'n8n-r3',
+      from_number: '2002',
+      from_e164: null,
+      to_e164: '+12025550143',
+      contact: 'Grace Hopper',
+    },
   ]);
-  expect(collector.received.map((record) => [record.from, record.fromE164, record.toE164])).toEqual(
-    [
-      ['+1 202 555 0141', '+12025550141', null],
-      ['(202) 555-0142', '+12025550142', null],
-      ['2025550140', '+12025550140', null],
-      ['202-555-0143', '+12025550143', null],
-    ],
-  );
 }, 900_000);

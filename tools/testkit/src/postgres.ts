@@ -112,8 +112,10 @@ export async function startPostgres(): Promise<RunningPostgres> {
   };
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
-      // SIGINT: "fast" shutdown, disconnects clients instead of waiting for them.
-      child.kill('SIGINT');
+      // pg_ctl, not a signal to our child: under root that child is runuser, which does not pass
+      // signals on. "fast" disconnects clients instead of waiting for them.
+      const [pgCtl, stopArgs] = asOwner('pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w']);
+      await run(pgCtl, stopArgs).catch(() => child.kill('SIGKILL'));
       await exited(child);
     }
     rmSync(dir, { recursive: true, force: true });

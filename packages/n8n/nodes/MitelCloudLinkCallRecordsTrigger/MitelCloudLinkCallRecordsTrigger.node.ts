@@ -41,7 +41,11 @@ export class MitelCloudLinkCallRecordsTrigger implements INodeType {
         type: 'options',
         default: 'now',
         options: [
-          { name: 'Now', value: 'now', description: 'Only calls that end after activation' },
+          {
+            name: 'Now',
+            value: 'now',
+            description: 'Only calls that end after the first scheduled poll',
+          },
           { name: 'A Date', value: 'date', description: 'Every call that ended since a date' },
         ],
         description:
