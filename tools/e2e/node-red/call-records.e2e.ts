@@ -1,20 +1,29 @@
-// The CloudLink call-records node in a real Node-RED 5 against the emulator: records arrive
-// late and out of order between polls, Node-RED restarts between polls, and the ERP stand-in
-// gets every finished call exactly once, oldest first, with E.164 numbers. The cursor lives in
-// Node-RED's persistent (localfilesystem) context.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// The Node-RED examples "ERP - New CloudLink call records into PostgreSQL" and "ERP - Click-to-call"
+// in a real Node-RED 5,
+// whose function nodes load the pg module (Node-RED installs it from npm on deploy),
+// against the emulator and a real PostgreSQL: records arrive late and out of order between
+// polls, Node-RED restarts between polls, and call_log ends up with every finished call exactly
+// once, oldest first, with E.164 numbers and the matching contact — checked row by row. The
+// cursor lives in Node-RED's persistent (localfilesystem) context.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type Emulator } from '@switchboard/emulator';
+import { EMULATOR_SEED, startEmulator, type Emulator } from '@switchboard/emulator';
+import { startPostgres, type RunningPostgres } from '@switchboard/testkit';
 import { emulatorConnections } from '../../../packages/node-red/test/emulator-connections';
-import { startCollector, type Collector } from '../support/collector';
+import { ERP_DATABASE, callLog, createErpDatabase, waitForCallLog } from '../support/erp-database';
 import { deployFlows, type FlowNode } from './admin-api';
-import { startNodeRed, type NodeRedInstance } from './node-red-instance';
+import { REPO_ROOT, startNodeRed, type NodeRedInstance } from './node-red-instance';
 import { installTarball, packTarball } from './palette';
 
+const EXAMPLES = [
+  '20 - ERP - New CloudLink call records into PostgreSQL.json',
+  '21 - ERP - Click-to-call a contact with CloudLink.json',
+].map((file) => join(REPO_ROOT, 'packages/node-red/examples', file));
+const AGENT = EMULATOR_SEED.mitel.prod.users.agent;
 const MINUTE = 60_000;
 let emulator: Emulator;
-let collector: Collector;
+let postgres: RunningPostgres;
 let dir: string;
 let userDir: string;
 
@@ -28,6 +37,7 @@ function writeSettings(): void {
   credentialSecret: 'switchboard-e2e-credential-secret',
   flowFile: 'flows.json',
   contextStorage: { default: { module: 'localfilesystem' } },
+  functionExternalModules: true,
   logging: { console: { level: 'info', metrics: false, audit: false } },
   editorTheme: { tours: false, palette: { upload: true } },
   diagnostics: { enabled: false },
@@ -37,49 +47,37 @@ function writeSettings(): void {
   );
 }
 
-function flows(): FlowNode[] {
+/** The examples as shipped (shared config nodes once), pointed at the emulator and the test database, polling every second. */
+function exampleFlow(): FlowNode[] {
   const mitel = emulatorConnections(emulator.url)['mitel-cloudlink'];
-  return [
-    { id: 'cr-tab', type: 'tab', label: 'Call records' },
-    { ...mitel.node, defaultCountry: 'US', credentials: mitel.credentials },
-    {
-      id: 'cr-records',
-      type: 'switchboard-mitel-call-records',
-      z: 'cr-tab',
-      name: 'New call records',
-      connection: mitel.node.id,
-      interval: 1,
-      startFrom: 'now',
-      startDate: '',
-      overlapMinutes: 10,
-      e164: true,
-      filter: '',
-      maxRecords: 1000,
-      x: 150,
-      y: 60,
-      wires: [['cr-erp']],
-    },
-    {
-      id: 'cr-erp',
-      type: 'http request',
-      z: 'cr-tab',
-      name: 'ERP',
-      method: 'POST',
-      ret: 'txt',
-      paytoqs: 'ignore',
-      url: collector.url,
-      tls: '',
-      persist: false,
-      proxy: '',
-      insecureHTTPParser: false,
-      authType: '',
-      senderr: false,
-      headers: [],
-      x: 400,
-      y: 60,
-      wires: [[]],
-    },
-  ];
+  const nodes = new Map<string, FlowNode>();
+  for (const file of EXAMPLES) {
+    for (const node of JSON.parse(readFileSync(file, 'utf8')) as FlowNode[])
+      nodes.set(node.id, node);
+  }
+  return [...nodes.values()].map((node) => {
+    if (node.type === 'switchboard-mitel-cloudlink-config') {
+      return {
+        ...mitel.node,
+        id: node.id,
+        defaultCountry: node.defaultCountry,
+        credentials: mitel.credentials,
+      };
+    }
+    if (node.type === 'tab') {
+      const url = `postgres://${postgres.user}:trusted-on-loopback@${postgres.host}:${postgres.port}/${ERP_DATABASE}`;
+      return { ...node, env: [{ name: 'ERP_DATABASE_URL', value: url, type: 'str' }] };
+    }
+    if (node.type === 'switchboard-mitel-call-records') return { ...node, interval: 1 };
+    return node;
+  });
+}
+
+/** Adds what Node-RED printed to a failure, so a flow error is visible in the test report. */
+function withOutput(instance: NodeRedInstance): (error: unknown) => never {
+  return (error) => {
+    throw new Error(`${String(error)}\nNode-RED said:\n${instance.output().slice(-4000)}`);
+  };
 }
 
 async function pause(ms: number): Promise<void> {
@@ -90,23 +88,24 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'switchboard-nr-records-'));
   userDir = join(dir, 'user');
   emulator = await startEmulator({ port: 0 });
-  collector = await startCollector();
+  postgres = await startPostgres();
+  await createErpDatabase(postgres);
   writeSettings();
 });
 
 afterAll(async () => {
   await emulator?.close();
-  await collector?.close();
+  await postgres?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-it('sends every finished call once across restarts, late and out-of-order arrivals', async () => {
+it('stores every finished call once across restarts, late and out-of-order arrivals, matched to its contact', async () => {
   let nodeRed: NodeRedInstance = await startNodeRed({ userDir });
   const packDir = join(dir, 'pack');
   mkdirSync(packDir);
   try {
     await installTarball(nodeRed.url, packTarball(packDir));
-    await deployFlows(nodeRed.url, flows());
+    await deployFlows(nodeRed.url, exampleFlow());
     // "Start from now": the first poll sets the start point; the seeded history stays out.
     await pause(3000);
     const start = Date.now();
@@ -115,42 +114,83 @@ it('sends every finished call once across restarts, late and out-of-order arriva
     emulator.control.injectCallRecords({
       records: [
         { callId: 'nr-r3', endTime: iso(3), from: '(202) 555-0143', to: '2001' },
-        { callId: 'nr-r2', endTime: iso(2), from: '+1 202 555 0142', to: '2001' },
+        { callId: 'nr-r2', endTime: iso(2), from: '+1 202 555 0199', to: '2001' },
         { callId: 'nr-open', endTime: iso(2.5), completed: false },
       ],
     });
-    await collector.waitFor(2);
+    await waitForCallLog(postgres, 2).catch(withOutput(nodeRed));
     await nodeRed.stop();
 
     // While Node-RED is down: a late record (ended before r2 and r3) and a new one.
     emulator.control.injectCallRecords({
       records: [
-        { callId: 'nr-r4', endTime: iso(4), from: '202.555.0144', to: '2001' },
+        {
+          callId: 'nr-r4',
+          endTime: iso(4),
+          from: '2002',
+          to: '+44 20 7946 0018',
+          direction: 'outbound',
+        },
         { callId: 'nr-r1', endTime: iso(1), from: '2025550141', to: '2001' },
       ],
     });
     nodeRed = await startNodeRed({ userDir });
-    await collector.waitFor(4);
+    await waitForCallLog(postgres, 4).catch(withOutput(nodeRed));
     await nodeRed.stop();
 
-    // Nothing new: another restart and several polls repeat nothing.
+    // Nothing new: another restart and several polls repeat nothing. Meanwhile the ERP asks
+    // for a call to a contact (the click-to-call example), and to one that does not exist.
     nodeRed = await startNodeRed({ userDir });
+    const clickToCall = (body: unknown) =>
+      fetch(`${nodeRed.url}/erp/click-to-call`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const called = await clickToCall({ contactId: 3, userId: AGENT.userId });
+    expect(called.status).toBe(200);
+    expect(await called.json()).toEqual({
+      callId: expect.any(String),
+      to: '+442079460018',
+      contact: 'Alan Turing',
+    });
+    const unknown = await clickToCall({ contactId: 99, userId: AGENT.userId });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toEqual({ error: 'Error: No contact 99 in the ERP database.' });
     await pause(5000);
   } finally {
     await nodeRed.stop();
   }
-  expect(collector.received.map((record) => record.callId)).toEqual([
-    'nr-r2',
-    'nr-r3',
-    'nr-r1',
-    'nr-r4',
+  expect(await callLog(postgres)).toEqual([
+    {
+      call_id: 'nr-r1',
+      from_number: '2025550141',
+      from_e164: '+12025550141',
+      to_e164: null,
+      contact: 'Ada Lovelace',
+    },
+    {
+      call_id: 'nr-r2',
+      from_number: '+1 202 555 0199',
+      from_e164: '+12025550199',
+      to_e164: null,
+      contact: null,
+    },
+
+    {
+      call_id: 'nr-r3',
+      from_number: '(202) 555-0143',
+      from_e164: '+12025550143',
+      to_e164: null,
+      contact: 'Grace Hopper',
+    },
+
+    {
+      call_id: 'nr-r4',
+      from_number: '2002',
+      from_e164: null,
+      to_e164: '+442079460018',
+      contact: 'Alan Turing',
+    },
   ]);
-  expect(collector.received.map((record) => [record.from, record.fromE164, record.toE164])).toEqual(
-    [
-      ['+1 202 555 0142', '+12025550142', null],
-      ['(202) 555-0143', '+12025550143', null],
-      ['2025550141', '+12025550141', null],
-      ['202.555.0144', '+12025550144', null],
-    ],
-  );
 }, 600_000);

@@ -1,6 +1,6 @@
 // The ERP side of the call-record examples in a real PostgreSQL: the examples' tables, a few
 // contacts whose numbers are written the way people write them (E.164 beside, from core's
-// normaliser), and a row-by-row read of call_log in insertion order.
+// normaliser), and a row-by-row read of call_log by end time (a flow may insert concurrently).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toE164 } from '@switchboard/core';
@@ -42,7 +42,7 @@ export async function createErpDatabase(postgres: RunningPostgres): Promise<void
 export function callLog(postgres: RunningPostgres): Promise<CallLogRow[]> {
   return postgres.rows<CallLogRow>(
     `SELECT l.call_id, l.from_number, l.from_e164, l.to_e164, c.name AS contact
-       FROM call_log l LEFT JOIN contacts c ON c.id = l.contact_id ORDER BY l.row_id`,
+       FROM call_log l LEFT JOIN contacts c ON c.id = l.contact_id ORDER BY l.ended_at, l.call_id`,
     ERP_DATABASE,
   );
 }
