@@ -159,6 +159,14 @@ it('stores every finished call once across restarts, late and out-of-order arriv
   }
 
   expect(await callLog(postgres)).toEqual([
+    // A national UK number read as US (the credential's default country) is not valid: no match.
+    {
+      call_id: 'n8n-r0',
+      from_number: '020 7946 0018',
+      from_e164: null,
+      to_e164: null,
+      contact: null,
+    },
     {
       call_id: 'n8n-r1',
       from_number: '+1 202 555 0141',
@@ -170,14 +178,6 @@ it('stores every finished call once across restarts, late and out-of-order arriv
       call_id: 'n8n-r2',
       from_number: '+1 202 555 0199',
       from_e164: '+12025550199',
-      to_e164: null,
-      contact: null,
-    },
-    // A national UK number read as US (the credential's default country) is not valid: no match.
-    {
-      call_id: 'n8n-r0',
-      from_number: '020 7946 0018',
-      from_e164: null,
       to_e164: null,
       contact: null,
     },
