@@ -1,5 +1,5 @@
-// The Node-RED examples "ERP - New CloudLink call records into PostgreSQL" and "ERP - Click-to-call"
-// in a real Node-RED 5,
+// The Node-RED ERP examples (call records into PostgreSQL, click-to-call, contact to Bright
+// Pattern user) in a real Node-RED 5,
 // whose function nodes load the pg module (Node-RED installs it from npm on deploy),
 // against the emulator and a real PostgreSQL: records arrive late and out of order between
 // polls, Node-RED restarts between polls, and call_log ends up with every finished call exactly
@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMULATOR_SEED, startEmulator, type Emulator } from '@switchboard/emulator';
+import { createConnection, getProfile, type CredentialValues } from '@switchboard/core';
 import { startPostgres, type RunningPostgres } from '@switchboard/testkit';
 import { emulatorConnections } from '../../../packages/node-red/test/emulator-connections';
 import { ERP_DATABASE, callLog, createErpDatabase, waitForCallLog } from '../support/erp-database';
@@ -19,6 +20,7 @@ import { installTarball, packTarball } from './palette';
 const EXAMPLES = [
   '20 - ERP - New CloudLink call records into PostgreSQL.json',
   '21 - ERP - Click-to-call a contact with CloudLink.json',
+  '22 - ERP - Contact to Bright Pattern user.json',
 ].map((file) => join(REPO_ROOT, 'packages/node-red/examples', file));
 const AGENT = EMULATOR_SEED.mitel.prod.users.agent;
 const MINUTE = 60_000;
@@ -56,6 +58,10 @@ function exampleFlow(): FlowNode[] {
       nodes.set(node.id, node);
   }
   return [...nodes.values()].map((node) => {
+    if (node.type === 'switchboard-bright-pattern-config') {
+      const bright = emulatorConnections(emulator.url)['bright-pattern'];
+      return { ...bright.node, id: node.id, credentials: bright.credentials };
+    }
     if (node.type === 'switchboard-mitel-cloudlink-config') {
       return {
         ...mitel.node,
@@ -99,7 +105,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it('stores every finished call once across restarts, late and out-of-order arrivals, matched to its contact', async () => {
+it('stores every finished call once across restarts, late and out-of-order arrivals, matched to its contact; click-to-call; contact to Bright Pattern user', async () => {
   let nodeRed: NodeRedInstance = await startNodeRed({ userDir });
   const packDir = join(dir, 'pack');
   mkdirSync(packDir);
@@ -157,6 +163,38 @@ it('stores every finished call once across restarts, late and out-of-order arriv
     const unknown = await clickToCall({ contactId: 99, userId: AGENT.userId });
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({ error: 'Error: No contact 99 in the ERP database.' });
+
+    // ERP contact → Bright Pattern user: created first, updated the second time.
+    const agent = (body: unknown) =>
+      fetch(`${nodeRed.url}/erp/agent`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const contact = {
+      loginId: 'erp.ada',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      extension: '2041',
+    };
+    const noPassword = await agent(contact);
+    expect(noPassword.status).toBe(400);
+    expect(((await noPassword.json()) as { error: string }).error).toMatch(/password/i);
+    const created = await agent({ ...contact, password: 'Initial-Pass-1' });
+    expect(await created.json()).toEqual({ action: 'created', loginId: 'erp.ada' });
+    const updated = await agent({ ...contact, lastName: 'King' });
+    expect(await updated.json()).toEqual({ action: 'updated', loginId: 'erp.ada' });
+    const bright = emulatorConnections(emulator.url)['bright-pattern'];
+    const connection = createConnection(getProfile('bright-pattern'), {
+      ...(bright.node as unknown as CredentialValues),
+      ...bright.credentials,
+    });
+    try {
+      const stored = await connection.execute('user.get', { loginId: 'erp.ada' });
+      expect(stored.data).toMatchObject({ firstName: 'Ada', lastName: 'King', extension: '2041' });
+    } finally {
+      await connection.close();
+    }
     await pause(5000);
   } finally {
     await nodeRed.stop();
