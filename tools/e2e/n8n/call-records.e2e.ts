@@ -1,4 +1,4 @@
-// The n8n examples "ERP: new Mitel CloudLink call records into PostgreSQL" and "ERP: click-to-call"
+// The n8n ERP examples (call records into PostgreSQL, click-to-call, contact to Bright Pattern user)
 // in a real n8n 2.41,
 // against the emulator and a real PostgreSQL: records arrive late and out of order between
 // polls, n8n restarts between polls, and call_log ends up with every finished call exactly
@@ -7,9 +7,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMULATOR_SEED, startEmulator, type Emulator } from '@switchboard/emulator';
+import { createConnection, getProfile, type CredentialValues } from '@switchboard/core';
 import { freePort, startPostgres, type RunningPostgres } from '@switchboard/testkit';
 import { ERP_DATABASE, callLog, createErpDatabase, waitForCallLog } from '../support/erp-database';
-import { credentialId, credentialJson, providerCases } from './fixtures';
+import { credentialId, credentialJson, providerCases, type ProviderCase } from './fixtures';
 import { N8nHome, REPO_ROOT, installN8n, packPackage } from './harness';
 
 const INSTALL_TIMEOUT_MS = 20 * 60_000;
@@ -17,12 +18,14 @@ const WORKFLOW_ID = 'wfcallrecords000';
 const POSTGRES_CREDENTIAL_ID = 'credpostgreserp0';
 const EXAMPLES = join(REPO_ROOT, 'packages/n8n/examples');
 const CLICK_TO_CALL_ID = 'wferpclicktocall';
+const BRIGHT_PATTERN_ID = 'wferpbrightuser0';
 const MINUTE = 60_000;
 const AGENT = EMULATOR_SEED.mitel.prod.users.agent;
 
 let emulator: Emulator;
 let postgres: RunningPostgres;
 let home: N8nHome;
+let bright: ProviderCase;
 
 /** Every record of the test ends after this: the trigger starts from it. */
 const START = Date.now();
@@ -40,7 +43,9 @@ function exampleWorkflow(file: string, id: string): Record<string, unknown> {
     )
     .replace('MITEL_CREDENTIAL_ID', credentialId('mitel'))
     .replace('"Mitel CloudLink account"', '"mitel e2e"')
-    .replace('POSTGRES_CREDENTIAL_ID', POSTGRES_CREDENTIAL_ID);
+    .replace('POSTGRES_CREDENTIAL_ID', POSTGRES_CREDENTIAL_ID)
+    .replace('BRIGHT_PATTERN_CREDENTIAL_ID', credentialId('brightpattern'))
+    .replaceAll('"Bright Pattern account"', '"brightpattern e2e"');
   return { ...(JSON.parse(text) as Record<string, unknown>), id };
 }
 
@@ -63,9 +68,13 @@ beforeAll(async () => {
   const packDir = mkdtempSync(join(tmpdir(), 'switchboard-pack-'));
   home = new N8nHome(n8nDir, packPackage(packDir));
   const mitel = providerCases(emulator.url).find((entry) => entry.key === 'mitel');
-  if (mitel === undefined) throw new Error('no mitel case');
+  const brightCase = providerCases(emulator.url).find((entry) => entry.key === 'brightpattern');
+  if (mitel === undefined || brightCase === undefined)
+    throw new Error('no mitel or brightpattern case');
+  bright = brightCase;
   await home.importJson('credentials', [
     credentialJson({ ...mitel, credential: { ...mitel.credential, defaultCountry: 'US' } }),
+    credentialJson(bright),
     {
       id: POSTGRES_CREDENTIAL_ID,
       name: 'ERP database',
@@ -90,6 +99,11 @@ beforeAll(async () => {
   await home.importJson('workflow', exampleWorkflow('erp-click-to-call.json', CLICK_TO_CALL_ID));
   await home.mustRun(['publish:workflow', `--id=${WORKFLOW_ID}`]);
   await home.mustRun(['publish:workflow', `--id=${CLICK_TO_CALL_ID}`]);
+  await home.importJson(
+    'workflow',
+    exampleWorkflow('erp-contact-to-bright-pattern-user.json', BRIGHT_PATTERN_ID),
+  );
+  await home.mustRun(['publish:workflow', `--id=${BRIGHT_PATTERN_ID}`]);
 }, INSTALL_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -98,7 +112,7 @@ afterAll(async () => {
   home?.remove();
 });
 
-it('stores every finished call once across restarts, late and out-of-order arrivals, matched to its contact', async () => {
+it('stores every finished call once across restarts, late and out-of-order arrivals, matched to its contact; click-to-call; contact to Bright Pattern user', async () => {
   const iso = (minutes: number) => new Date(START + minutes * MINUTE).toISOString();
   // Before the start date: never emitted, even though it reaches the history after the start.
   emulator.control.injectCallRecords({ records: [{ callId: 'n8n-before', endTime: iso(-1) }] });
@@ -153,6 +167,38 @@ it('stores every finished call once across restarts, late and out-of-order arriv
     expect(
       placed.map((request) => [request.path.split('/').slice(-3).join('/'), request.status]),
     ).toEqual([[`endpoints/${AGENT.userId}/calls`, 201]]);
+
+    // ERP contact → Bright Pattern user: created first, updated the second time.
+    const agent = async (body: unknown) => {
+      const reply = await fetch(`${n8n.url}/webhook/erp-agent`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(reply.status).toBe(200);
+      return reply.json();
+    };
+    const contact = {
+      loginId: 'erp.grace',
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      extension: '2043',
+    };
+    expect(await agent({ ...contact, password: 'Initial-Pass-1' })).toMatchObject(contact);
+    expect(await agent({ ...contact, lastName: 'Murray' })).toMatchObject({
+      ...contact,
+      lastName: 'Murray',
+    });
+    const connection = createConnection(
+      getProfile('bright-pattern'),
+      bright.credential as CredentialValues,
+    );
+    try {
+      const stored = await connection.execute('user.get', { loginId: 'erp.grace' });
+      expect(stored.data).toMatchObject({ ...contact, lastName: 'Murray' });
+    } finally {
+      await connection.close();
+    }
     await new Promise((resolve) => setTimeout(resolve, 10_000));
   } finally {
     await n8n.stop();
