@@ -9,3 +9,5 @@ export * from './errors/switchboard-error';
 export * from './engine-api';
 // Provider profiles, operations, diagnose, connections (issue 3).
 export * from './profiles-api';
+// Call-record sync and phone numbers (issue 10).
+export * from './sync-api';

@@ -16,3 +16,4 @@ export {
   receiveNotification,
   subscriptionExists,
 } from './subscription';
+export { pollNewCallRecords } from './call-records';

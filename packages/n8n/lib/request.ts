@@ -12,6 +12,7 @@ import type {
   IHookFunctions,
   IHttpRequestOptions,
   IN8nHttpFullResponse,
+  IPollFunctions,
 } from 'n8n-workflow';
 import { tokenNeedsRenewal } from './credential';
 import { requestFailure } from './errors';
@@ -20,7 +21,7 @@ import { NO_CROSS_ORIGIN_CREDENTIALS } from './no-cross-origin';
 import { credentialSecrets } from './secrets';
 import type { ProviderBinding } from './providers';
 
-export type RequestContext = IExecuteFunctions | IHookFunctions;
+export type RequestContext = IExecuteFunctions | IHookFunctions | IPollFunctions;
 
 /** The credential as n8n's helper takes it, decrypted once (so errors know what to mask). */
 export async function decryptedCredential(

@@ -4,6 +4,7 @@ import type { ProviderId } from '@switchboard/core';
 export const PALETTE_CATEGORY = 'Switchboard';
 export const TOKEN_NODE_TYPE = 'switchboard-token';
 export const MITEL_NOTIFICATIONS_NODE_TYPE = 'switchboard-mitel-notifications';
+export const MITEL_CALL_RECORDS_NODE_TYPE = 'switchboard-mitel-call-records';
 export const MITEL_PROVIDER: ProviderId = 'mitel-cloudlink';
 /** Admin endpoint prefix (relative to Node-RED's admin root). */
 export const ADMIN_PREFIX = 'switchboard';

@@ -457,6 +457,16 @@ export const mitelCloudLink: ProviderProfile = {
       options: [CLIENT_AUTH_OPTIONS.body, CLIENT_AUTH_OPTIONS.basic],
     },
     {
+      name: 'defaultCountry',
+      displayName: 'Default Country',
+      type: 'string',
+      placeholder: 'US',
+      pattern: '^[A-Za-z]{2}$',
+      advanced: true,
+      description:
+        'Two-letter country code (ISO 3166-1, e.g. US, GB, DE) for numbers written without a country code, when call records get E.164 numbers (fromE164, toE164).',
+    },
+    {
       name: 'application',
       displayName: 'X-Mitel-App Header',
       type: 'string',

@@ -5,6 +5,7 @@ import {
   apiNodeType,
   configNodeType,
   MITEL_NOTIFICATIONS_NODE_TYPE,
+  MITEL_CALL_RECORDS_NODE_TYPE,
   TOKEN_NODE_TYPE,
 } from '../names';
 import { escapeHtml, helpBlock } from './html';
@@ -134,4 +135,32 @@ redeploy or removal it deletes the subscription.</p>
 <p><i>Public URL</i> must be an address where Mitel can reach this Node-RED (a public host name, a
 reverse proxy or a tunnel). <i>Application ID</i> defaults to the connection's client id.</p>`;
   return helpBlock(MITEL_NOTIFICATIONS_NODE_TYPE, body);
+}
+
+export function callRecordsNodeHelp(): string {
+  const body = `<p>Sends every finished Mitel CloudLink call record once, one message per record, polled from the call history.</p>
+<h3>Inputs</h3>
+<dl class="message-properties">
+${property('reset', 'boolean', 'true: forget the cursor and start again from <i>Start from</i>.', true)}
+</dl>
+<p>Any message polls at once; otherwise the node polls every <i>Poll every</i> seconds (0: only on input).</p>
+<h3>Outputs</h3>
+<dl class="message-properties">
+${property('payload', 'object', 'The call record: callId, from, to, direction, state, createdOn, endTime, ... and, with <i>E.164 numbers</i>, fromE164 and toE164 (null for extensions).')}
+${property('topic', 'string', 'The call id.')}
+</dl>
+<h3>Details</h3>
+<p>Records come oldest first. Each poll re-reads the <i>Overlap</i> window behind the newest record
+sent, for records that reach the history late, and skips call ids it sent before. The cursor is
+saved in the node's context after the messages of a poll were sent, so a crash may repeat a
+poll's records but never loses one.</p>
+<p>The cursor survives a restart only in a persistent context store: add
+<code>contextStorage: { default: { module: "localfilesystem" } }</code> to settings.js (the node
+warns when there is none). Node-RED writes that store to disk every 30 seconds and on shutdown.</p>
+<p><i>Start from</i>: <i>now</i> sends nothing that ended before the first deploy; <i>a date</i>
+sends everything since then (at most <i>Max per poll</i> per poll, the rest right after).
+National numbers are read with the connection's <i>Default Country</i>.</p>
+<p>The CloudLink events node gets call-completed notifications instantly but needs a public URL
+that Mitel can reach; this node works behind NAT and catches up after downtime.</p>`;
+  return helpBlock(MITEL_CALL_RECORDS_NODE_TYPE, body);
 }

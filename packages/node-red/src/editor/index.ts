@@ -4,7 +4,14 @@ import { apiNodeHtml } from './api-editor';
 import { apiCatalogue, configCatalogue, staticCatalogue } from './catalogue';
 import type { Catalogue } from './catalogue';
 import { configNodeHtml } from './config-editor';
-import { apiNodeHelp, configNodeHelp, notificationsNodeHelp, tokenNodeHelp } from './help';
+import {
+  apiNodeHelp,
+  callRecordsNodeHelp,
+  configNodeHelp,
+  notificationsNodeHelp,
+  tokenNodeHelp,
+} from './help';
+import { callRecordsNodeHtml } from './call-records-editor';
 import { editorScriptTag } from './html';
 import { notificationsNodeHtml } from './notifications-editor';
 import { EDITOR_STYLE } from './styles';
@@ -18,6 +25,7 @@ export const NODE_FILES = {
   'switchboard-api': 'registerApiNodes',
   'switchboard-token': 'registerTokenNode',
   'switchboard-mitel-notifications': 'registerMitelNotificationsNode',
+  'switchboard-mitel-call-records': 'registerMitelCallRecordsNode',
 } as const;
 
 export type NodeFile = keyof typeof NODE_FILES;
@@ -52,12 +60,14 @@ export function editorFiles(profiles: ProviderProfile[]): EditorFiles {
       'switchboard-api': shared + profiles.map(apiNodeHtml).join('\n'),
       'switchboard-token': shared + tokenNodeHtml(profiles),
       'switchboard-mitel-notifications': shared + notificationsNodeHtml(),
+      'switchboard-mitel-call-records': shared + callRecordsNodeHtml(),
     },
     help: {
       'switchboard-config': profiles.map(configNodeHelp).join('\n'),
       'switchboard-api': profiles.map(apiNodeHelp).join('\n'),
       'switchboard-token': tokenNodeHelp(),
       'switchboard-mitel-notifications': notificationsNodeHelp(),
+      'switchboard-mitel-call-records': callRecordsNodeHelp(),
     },
     catalogue,
   };

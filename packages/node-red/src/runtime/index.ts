@@ -6,6 +6,7 @@ import { registerApiNode } from './api-node';
 import { registerConfigNode } from './config-node';
 import { registerDiagnoseEndpoint } from './diagnose-endpoint';
 import type { NodeRedApi } from './node-red-types';
+import { registerMitelCallRecordsNode } from './call-records-node';
 import { registerMitelNotificationsNode } from './notifications-node';
 import { registerTokenNode } from './token-node';
 
@@ -30,4 +31,4 @@ export function registerApiNodes(RED: NodeRedApi): void {
   for (const profile of allProfiles()) registerApiNode(RED, profile);
 }
 
-export { registerTokenNode, registerMitelNotificationsNode };
+export { registerTokenNode, registerMitelNotificationsNode, registerMitelCallRecordsNode };

@@ -13,6 +13,8 @@ import type {
 } from '../providers/mitel/notifications';
 import type { SangomaWebhook } from '../providers/sangoma/api';
 import { deliverSangomaEvent, type SangomaEventRequest } from '../providers/sangoma/events';
+import type { InjectedRecord } from '../providers/mitel/injected-records';
+import { injectMitelCallRecords, type CallRecordInjection } from './call-records';
 
 /** In-process control of a running emulator; the `/_control` HTTP API calls the same methods. */
 export class EmulatorControl {
@@ -88,6 +90,11 @@ export class EmulatorControl {
   /** POSTs a Mitel notification to matching webhook subscriptions; reports each webhook's status. */
   deliverNotification(request: NotificationRequest = {}): Promise<DeliveryResult[]> {
     return this.mitel.subscriptions.deliver(request, (env) => this.mitel.directory(env));
+  }
+
+  /** Adds Mitel call records to the history now (late / out of order); reset() removes them. */
+  injectCallRecords(request: CallRecordInjection): InjectedRecord[] {
+    return injectMitelCallRecords(this.mitel, request, this.state.clock.now());
   }
 
   listSangomaWebhooks(): SangomaWebhook[] {

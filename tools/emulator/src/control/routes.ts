@@ -2,6 +2,7 @@ import { json, noContent } from '../http/reply';
 import type { Reply } from '../http/types';
 import { EMULATOR_SEED } from '../seed/seed';
 import type { FaultSpec } from '../state/faults';
+import type { CallRecordInjection } from './call-records';
 import type { EmulatorControl } from './control';
 
 type Body = Record<string, unknown>;
@@ -41,6 +42,8 @@ const ROUTES: Record<string, Route> = {
   'POST /_control/sangoma/events': async (control, body) =>
     json(200, await control.deliverSangomaEvent(body)),
   'GET /_control/seed': () => json(200, EMULATOR_SEED),
+  'POST /_control/mitel/call-records': (control, body) =>
+    json(201, { records: control.injectCallRecords(body as unknown as CallRecordInjection) }),
 };
 
 export async function handleControl(

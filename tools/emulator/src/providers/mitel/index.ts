@@ -12,6 +12,7 @@ import { mountChat } from './chat';
 import type { MitelContext, MitelTokenData } from './context';
 import { MitelDirectory } from './directory';
 import { mitelError } from './errors';
+import { removeInjectedRecords } from './injected-records';
 import { mountMedia } from './media';
 import { mountNotifications, MitelSubscriptions } from './notifications';
 
@@ -100,7 +101,10 @@ export function createMitel(state: EmulatorState, seedOptions: SeedOptions = {})
       refresh.clear();
       codes.clear();
       subscriptions.clear();
-      for (const dir of directories.values()) dir.reset();
+      for (const dir of directories.values()) {
+        dir.reset();
+        removeInjectedRecords(dir);
+      }
     },
   };
 }

@@ -9,6 +9,7 @@ import type { CallRecord, PlacedCall } from './directory';
 import { mitelError, validation } from './errors';
 import { compileFilter, FilterError, type Predicate, type Row } from './odata';
 import { halCollectionText, parsePaging } from './paging';
+import { recordsVersion } from './injected-records';
 
 export const RECORD_FIELDS = [
   'callId',
@@ -86,7 +87,7 @@ function callRecords(
   const paging = parsePaging(req);
   if (!paging.ok) return paging.reply;
   const accountId = auth.token.data.accountId;
-  const key = `${ctx.dir.recordsVersion}\n${accountId}\n${req.query.get('$filter') ?? ''}`;
+  const key = `${ctx.dir.recordsVersion}\n${recordsVersion(ctx.dir)}\n${accountId}\n${req.query.get('$filter') ?? ''}`;
   let rows = cache.get(key);
   if (!rows) {
     const predicate = recordFilter(req);

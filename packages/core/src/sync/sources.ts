@@ -1,0 +1,13 @@
+// Provider facts for the record sync (docs/providers.md §1, Mitel media API: `GET /calls/records`
+// with `$filter`, `$top`, `$skip`, `$skiptoken`, no `$orderby`).
+import type { RecordSource } from './types';
+
+export const MITEL_CALL_RECORDS: RecordSource = {
+  operationId: 'callRecord.list',
+  filterParam: 'filter',
+  pageSizeParam: 'top',
+  maxPageSize: 100,
+  idField: 'callId',
+  timeField: 'endTime',
+  completedField: 'completed',
+};
