@@ -1,12 +1,7 @@
 // Everything a Switchboard credential type needs, derived from one core profile: the form,
 // the token grant (preAuthentication), the bearer header and the Test button's request.
 import type { CredentialValues, FieldValue, ProviderProfile } from '@switchboard/core';
-import {
-  apiErrorFromResponse,
-  isSwitchboardError,
-  needsRenewal,
-  obtainToken,
-} from '@switchboard/core';
+import { apiErrorFromResponse, needsRenewal, obtainToken } from '@switchboard/core';
 import type {
   IAuthenticateRuleResponseCode,
   ICredentialDataDecryptedObject,
@@ -16,6 +11,7 @@ import type {
   IHttpRequestOptions,
   INodeProperties,
 } from 'n8n-workflow';
+import { TokenRequestFailure } from './failure-shape';
 import { fieldToProperty } from './properties';
 import { TOKEN_EXPIRES_FIELD, TOKEN_FIELD, TOKEN_OBTAINED_FIELD } from './providers';
 import { n8nTransport } from './transport';
@@ -80,17 +76,9 @@ export function preAuthentication(profile: ProviderProfile) {
   };
 }
 
-/**
- * A plain Error whose message carries core's message and hint. Deliberately without `response`
- * or `code`: n8n would re-run the grant on a `response.status` of 401, and its credential
- * test shows only the status or code when either is present.
- */
+/** Core's failure as preAuthentication throws it: message and hint, code and status kept. */
 export function tokenFailure(profile: ProviderProfile, error: unknown): Error {
-  if (isSwitchboardError(error)) {
-    return new Error(error.hint ? `${error.message} — ${error.hint}` : error.message);
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return new Error(`${profile.displayName}: the token request failed: ${detail}`);
+  return TokenRequestFailure.from(profile.displayName, error);
 }
 
 /**

@@ -5,6 +5,7 @@ import { apiErrorFromResponse, isSwitchboardError, networkError } from '@switchb
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ApiRequest } from '@switchboard/core';
+import { markFailure, tokenFailureIn } from './failure-shape';
 
 interface ResponseLike {
   status?: unknown;
@@ -44,6 +45,16 @@ export function requestFailure(
   error: unknown,
   itemIndex: number,
 ): NodeApiError | NodeOperationError {
+  // preAuthentication failures first (whatever n8n wrapped them in): the same parts as any
+  // other failure.
+  const token = tokenFailureIn(error);
+  if (token !== undefined) {
+    const tokenError = new NodeOperationError(node, token.reason, {
+      description: token.hint,
+      itemIndex,
+    });
+    return markFailure(tokenError, token.errorCode, token.httpStatus);
+  }
   const response = responseOf(error);
   if (response !== undefined) {
     const failure = apiErrorFromResponse(response, {
@@ -54,22 +65,30 @@ export function requestFailure(
     });
     const details: JsonObject = { message: failure.message, code: failure.code };
     if (failure.correlationId !== undefined) details.correlationId = failure.correlationId;
-    return new NodeApiError(node, details, {
+    const apiError = new NodeApiError(node, details, {
       message: failure.message,
       description: failure.hint,
       httpCode: String(response.status),
       itemIndex,
     });
+    return markFailure(apiError, failure.code, response.status);
   }
   const code = systemCodeOf(error);
   if (code !== undefined) {
     const failure = networkError(request.method, request.url, code, code === 'ETIMEDOUT');
-    return new NodeOperationError(node, failure.message, { description: failure.hint, itemIndex });
+    const networkFailure = new NodeOperationError(node, failure.message, {
+      description: failure.hint,
+      itemIndex,
+    });
+    return markFailure(networkFailure, failure.code);
   }
-  // preAuthentication failures arrive here with core's message and hint already in the text.
   const message = (error as { cause?: { message?: unknown } } | null)?.cause?.message;
   const text = typeof message === 'string' ? message : messageOf(error);
-  return new NodeOperationError(node, text, { itemIndex });
+  const unknown = new NodeOperationError(node, text, {
+    description: `${profile.displayName} could not be reached as expected: check the credential and try again.`,
+    itemIndex,
+  });
+  return markFailure(unknown, 'unexpected_response');
 }
 
 /** Errors raised before any request: bad parameters, unknown operation. */
@@ -79,9 +98,17 @@ export function configurationFailure(
   itemIndex: number,
 ): NodeOperationError {
   if (isSwitchboardError(error)) {
-    return new NodeOperationError(node, error.message, { description: error.hint, itemIndex });
+    const failure = new NodeOperationError(node, error.message, {
+      description: error.hint,
+      itemIndex,
+    });
+    return markFailure(failure, error.code);
   }
-  return new NodeOperationError(node, messageOf(error), { itemIndex });
+  const failure = new NodeOperationError(node, messageOf(error), {
+    description: 'Check the node’s parameters and the credential, then run it again.',
+    itemIndex,
+  });
+  return markFailure(failure, 'invalid_configuration');
 }
 
 function messageOf(error: unknown): string {

@@ -4,7 +4,14 @@ import { BrightPattern } from '../nodes/BrightPattern/BrightPattern.node';
 import { DellCloudLinkCenter } from '../nodes/DellCloudLinkCenter/DellCloudLinkCenter.node';
 import { SangomaCx } from '../nodes/SangomaCx/SangomaCx.node';
 import { SwitchboardOAuth2 } from '../nodes/SwitchboardOAuth2/SwitchboardOAuth2.node';
-import { LIMIT, RETURN_ALL, isPaged, nodeProperties } from '../lib/node-properties';
+import {
+  LIMIT,
+  OPTIONS,
+  RETURN_ALL,
+  isOptional,
+  isPaged,
+  nodeProperties,
+} from '../lib/node-properties';
 
 describe('node descriptions generated from the profiles', () => {
   it('one node per provider, each usable as an AI tool with its own credential', () => {
@@ -44,8 +51,14 @@ describe('node descriptions generated from the profiles', () => {
               property.displayOptions?.show?.resource?.includes(operation.resource) &&
               property.displayOptions.show.operation?.includes(operation.operation),
           );
-        for (const parameter of operation.parameters)
-          expect(shownFor(parameter.name)).toHaveLength(1);
+        const options = shownFor(OPTIONS)[0]?.options ?? [];
+        for (const parameter of operation.parameters) {
+          if (isOptional(parameter)) {
+            // Optional ones only inside Options, so an untouched node does not send them.
+            expect(shownFor(parameter.name)).toHaveLength(0);
+            expect(options.map((option) => option.name)).toContain(parameter.name);
+          } else expect(shownFor(parameter.name)).toHaveLength(1);
+        }
         expect(shownFor(RETURN_ALL)).toHaveLength(isPaged(operation) ? 1 : 0);
         expect(shownFor(LIMIT)).toHaveLength(isPaged(operation) ? 1 : 0);
       }

@@ -37,7 +37,8 @@ export function providerCases(emulatorUrl: string): ProviderCase[] {
         resource: 'user',
         operation: 'list',
         accountId: mitel.accounts.acme.accountId,
-        top: 20,
+        // Page size chosen in Options, as a person adds it; everything else left alone.
+        options: { top: 20 },
         returnAll: false,
         limit: 25,
       },
