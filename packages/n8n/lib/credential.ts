@@ -1,7 +1,7 @@
 // Everything a Switchboard credential type needs, derived from one core profile: the form,
 // the token grant (preAuthentication), the bearer header and the Test button's request.
 import type { CredentialValues, FieldValue, ProviderProfile } from '@switchboard/core';
-import { apiErrorFromResponse, needsRenewal, obtainToken } from '@switchboard/core';
+import { apiErrorFromResponse, needsRenewal } from '@switchboard/core';
 import type {
   IAuthenticateRuleResponseCode,
   ICredentialDataDecryptedObject,
@@ -13,7 +13,15 @@ import type {
 } from 'n8n-workflow';
 import { TokenRequestFailure } from './failure-shape';
 import { fieldToProperty } from './properties';
-import { TOKEN_EXPIRES_FIELD, TOKEN_FIELD, TOKEN_OBTAINED_FIELD } from './providers';
+import {
+  REFRESH_TOKEN_EXPIRES_FIELD,
+  REFRESH_TOKEN_FIELD,
+  REFRESH_TOKEN_FOR_FIELD,
+  TOKEN_EXPIRES_FIELD,
+  TOKEN_FIELD,
+  TOKEN_OBTAINED_FIELD,
+} from './providers';
+import { nextToken, persistedToken } from './refresh-token';
 import { n8nTransport } from './transport';
 import { baseUrlExpression, textExpression } from './url-expression';
 
@@ -28,6 +36,25 @@ export function credentialProperties(profile: ProviderProfile): INodeProperties[
     },
     { displayName: 'Token Obtained At', name: TOKEN_OBTAINED_FIELD, type: 'hidden', default: 0 },
     { displayName: 'Token Expires At', name: TOKEN_EXPIRES_FIELD, type: 'hidden', default: 0 },
+    {
+      displayName: 'Refresh Token',
+      name: REFRESH_TOKEN_FIELD,
+      type: 'hidden',
+      typeOptions: { password: true },
+      default: '',
+    },
+    {
+      displayName: 'Refresh Token For',
+      name: REFRESH_TOKEN_FOR_FIELD,
+      type: 'hidden',
+      default: '',
+    },
+    {
+      displayName: 'Refresh Token Expires At',
+      name: REFRESH_TOKEN_EXPIRES_FIELD,
+      type: 'hidden',
+      default: 0,
+    },
     ...profile.fields.map(fieldToProperty),
   ];
 }
@@ -55,7 +82,8 @@ function isFieldValue(value: unknown): value is FieldValue {
 
 /**
  * n8n runs this when the token field is empty, after a 401, and for every credential test.
- * It returns the token and its lifetime: n8n persists them encrypted with the credential.
+ * It returns the token, its lifetime and refresh token: n8n persists them encrypted with the
+ * credential. A stored refresh token is used first (see refresh-token.ts).
  */
 export function preAuthentication(profile: ProviderProfile) {
   return async function (
@@ -64,12 +92,9 @@ export function preAuthentication(profile: ProviderProfile) {
   ): Promise<IDataObject> {
     const transport = n8nTransport(this.helpers.httpRequest);
     try {
-      const token = await obtainToken(profile, credentialValues(profile, credentials), transport);
-      return {
-        [TOKEN_FIELD]: token.accessToken,
-        [TOKEN_OBTAINED_FIELD]: token.obtainedAt,
-        [TOKEN_EXPIRES_FIELD]: token.expiresAt,
-      };
+      const values = credentialValues(profile, credentials);
+      const { token, key } = await nextToken(profile, values, credentials, transport);
+      return persistedToken(token, key);
     } catch (error) {
       throw tokenFailure(profile, error);
     }
