@@ -44,6 +44,7 @@ export class TokenRequestFailure extends Error {
   }
 
   static from(providerName: string, error: unknown): TokenRequestFailure {
+    if (error instanceof TokenRequestFailure) return error;
     if (isSwitchboardError(error)) {
       return new TokenRequestFailure(error.message, error.hint, error.code, error.status);
     }

@@ -4,6 +4,7 @@
 import type { CredentialValues, ProviderProfile, TokenSet, Transport } from '@switchboard/core';
 import { createTokenSource, isSwitchboardError, withRefreshExpiry } from '@switchboard/core';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { TokenRequestFailure } from './failure-shape';
 import {
   REFRESH_TOKEN_EXPIRES_FIELD,
   REFRESH_TOKEN_FIELD,
@@ -68,7 +69,7 @@ export async function nextToken(
         key: source.key,
       };
     } catch (error) {
-      if (!refreshRejected(error)) throw error;
+      if (!refreshRejected(error)) throw TokenRequestFailure.from(profile.displayName, error);
     }
   }
   const token = await source.obtain(transport);
