@@ -1,10 +1,9 @@
 // n8n errors built from core's classification: the provider's message plus our hint, and
 // never the request (which holds the Authorization header) or the raw response.
-import type { HttpResponse, ProviderProfile } from '@switchboard/core';
+import type { ApiRequest, HttpResponse, ProviderProfile } from '@switchboard/core';
 import { apiErrorFromResponse, isSwitchboardError, networkError } from '@switchboard/core';
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { ApiRequest } from '@switchboard/core';
 import { markFailure, tokenFailureIn } from './failure-shape';
 
 interface ResponseLike {
