@@ -33,6 +33,14 @@ try {
 } catch {
   problems.push('n8n-node lint failed (see above)');
 }
+// n8n-node lint fails on errors only; several guideline rules (no-dead-files,
+// resource-operation-pattern, require-homepage...) only warn. The same config, no warnings.
+step('the same lint with no warnings allowed');
+try {
+  execFileSync('eslint', ['.', '--max-warnings', '0'], { cwd: publishDir, env, stdio: 'inherit' });
+} catch {
+  problems.push('n8n’s lint config reports warnings (see above)');
+}
 
 const work = mkdtempSync(join(tmpdir(), 'switchboard-n8n-scan-'));
 try {
