@@ -56,9 +56,10 @@ export function generatePublishDir() {
     join(PUBLISH_DIR, 'eslint.config.mjs'),
     "import { config } from '@n8n/node-cli/eslint';\n\nexport default config;\n",
   );
+  // Written as Prettier formats it, so the repository's format check passes with publish/ present.
   writeFileSync(
     join(PUBLISH_DIR, 'tsconfig.json'),
-    `${JSON.stringify({ extends: '../tsconfig.json', include: ['credentials', 'nodes', 'lib'] }, null, 2)}\n`,
+    '{\n  "extends": "../tsconfig.json",\n  "include": ["credentials", "nodes", "lib"]\n}\n',
   );
   return PUBLISH_DIR;
 }
