@@ -127,7 +127,8 @@ export class N8nHome {
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.on('error', reject);
-      child.on('close', (code) => {
+      child.on('close', (code, signal) => {
+        if (signal !== null) stderr += `\n(n8n was ended by ${signal})`;
         this.output.push(stdout, stderr);
         const log = existsSync(this.logFile)
           ? readFileSync(this.logFile).subarray(logStart).toString('utf8')
