@@ -64,6 +64,11 @@ const ok =
   run('lockfile', ['node', 'tools/scripts/fix-lockfile.mjs', '--check']) &&
   run('format', ['prettier', '--check', '.']) &&
   run('lint + typecheck', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--parallel=2']) &&
+  run('n8n community checks (n8n-node lint, scan-community-package)', [
+    'nx',
+    'run',
+    '@switchboard/n8n-nodes-switchboard:community-checks',
+  ]) &&
   run('tests', ['nx', 'run-many', '-t', 'test', '--parallel=1', '--skip-nx-cache']);
 
 const { passed, failed } = summarise(resultsDir);

@@ -7,6 +7,7 @@ export { redactUrl, redactText } from './redact';
 export { createAxiosTransport, DEFAULT_TIMEOUT_MS } from './transport/axios-transport';
 export type { AxiosTransportOptions } from './transport/axios-transport';
 export { networkError, networkCodeOf } from './transport/network-error';
+export { guardHostTransport } from './transport/guard-transport';
 
 // Errors
 export { tokenErrorFromResponse } from './errors/token-error';

@@ -18,7 +18,7 @@ const profile = getProfile('generic-oauth2');
 export class SwitchboardOAuth2Api implements ICredentialType {
   name = 'switchboardOAuth2Api';
 
-  displayName = 'Switchboard OAuth2 API (Client Credentials)';
+  displayName = 'Switchboard OAuth2 API';
 
   icon: Icon = { light: 'file:../icons/oauth2.svg', dark: 'file:../icons/oauth2.dark.svg' };
 

@@ -3,9 +3,9 @@
 import type { CredentialValues, FieldValue, ProviderProfile } from '@switchboard/core';
 import {
   apiErrorFromResponse,
-  isSwitchboardError,
+  guardHostTransport,
   needsRenewal,
-  obtainToken,
+  resolveTokenSpec,
 } from '@switchboard/core';
 import type {
   IAuthenticateRuleResponseCode,
@@ -16,8 +16,17 @@ import type {
   IHttpRequestOptions,
   INodeProperties,
 } from 'n8n-workflow';
+import { TokenRequestFailure } from './failure-shape';
 import { fieldToProperty } from './properties';
-import { TOKEN_EXPIRES_FIELD, TOKEN_FIELD, TOKEN_OBTAINED_FIELD } from './providers';
+import {
+  REFRESH_TOKEN_EXPIRES_FIELD,
+  REFRESH_TOKEN_FIELD,
+  REFRESH_TOKEN_FOR_FIELD,
+  TOKEN_EXPIRES_FIELD,
+  TOKEN_FIELD,
+  TOKEN_OBTAINED_FIELD,
+} from './providers';
+import { nextToken, persistedToken } from './refresh-token';
 import { NO_CROSS_ORIGIN_CREDENTIALS } from './no-cross-origin';
 import { TokenSingleFlight } from './single-flight';
 import { n8nTransport } from './transport';
@@ -34,6 +43,25 @@ export function credentialProperties(profile: ProviderProfile): INodeProperties[
     },
     { displayName: 'Token Obtained At', name: TOKEN_OBTAINED_FIELD, type: 'hidden', default: 0 },
     { displayName: 'Token Expires At', name: TOKEN_EXPIRES_FIELD, type: 'hidden', default: 0 },
+    {
+      displayName: 'Refresh Token',
+      name: REFRESH_TOKEN_FIELD,
+      type: 'hidden',
+      typeOptions: { password: true },
+      default: '',
+    },
+    {
+      displayName: 'Refresh Token For',
+      name: REFRESH_TOKEN_FOR_FIELD,
+      type: 'hidden',
+      default: '',
+    },
+    {
+      displayName: 'Refresh Token Expires At',
+      name: REFRESH_TOKEN_EXPIRES_FIELD,
+      type: 'hidden',
+      default: 0,
+    },
     ...profile.fields.map(fieldToProperty),
   ];
 }
@@ -64,25 +92,26 @@ const renewals = new TokenSingleFlight();
 
 /**
  * n8n runs this when the token field is empty, after a 401, and for every credential test.
- * It returns the token and its lifetime: n8n persists them encrypted with the credential.
+ * It returns the token, its lifetime and refresh token: n8n persists them encrypted with the
+ * credential. A stored refresh token is used first (see refresh-token.ts).
  */
 export function preAuthentication(profile: ProviderProfile) {
   return async function (
     this: IHttpRequestHelper,
     credentials: ICredentialDataDecryptedObject,
   ): Promise<IDataObject> {
-    const transport = n8nTransport(this.helpers.httpRequest);
     const values = credentialValues(profile, credentials);
+    // Core's size limit and error redaction around n8n's helper (its deadline is n8n's own).
+    const transport = guardHostTransport(
+      n8nTransport(this.helpers.httpRequest),
+      resolveTokenSpec(profile, values).secrets,
+    );
     const stale = credentials[TOKEN_FIELD];
     const staleToken = typeof stale === 'string' ? stale : '';
     try {
       return await renewals.renew({ profile, values, staleToken }, async () => {
-        const token = await obtainToken(profile, values, transport);
-        return {
-          [TOKEN_FIELD]: token.accessToken,
-          [TOKEN_OBTAINED_FIELD]: token.obtainedAt,
-          [TOKEN_EXPIRES_FIELD]: token.expiresAt,
-        };
+        const { token, key } = await nextToken(profile, values, credentials, transport);
+        return persistedToken(token, key);
       });
     } catch (error) {
       throw tokenFailure(profile, error);
@@ -90,17 +119,9 @@ export function preAuthentication(profile: ProviderProfile) {
   };
 }
 
-/**
- * A plain Error whose message carries core's message and hint. Deliberately without `response`
- * or `code`: n8n would re-run the grant on a `response.status` of 401, and its credential
- * test shows only the status or code when either is present.
- */
+/** Core's failure as preAuthentication throws it: message and hint, code and status kept. */
 export function tokenFailure(profile: ProviderProfile, error: unknown): Error {
-  if (isSwitchboardError(error)) {
-    return new Error(error.hint ? `${error.message} — ${error.hint}` : error.message);
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return new Error(`${profile.displayName}: the token request failed: ${detail}`);
+  return TokenRequestFailure.from(profile.displayName, error);
 }
 
 /**

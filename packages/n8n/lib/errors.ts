@@ -1,7 +1,7 @@
 // n8n errors built from core's classification: the provider's message plus our hint, and
 // never the request (which holds the Authorization header) or the raw response. Every text is
 // masked with the credential's secrets: a provider may echo the token or the secret back.
-import type { HttpResponse, ProviderProfile } from '@switchboard/core';
+import type { ApiRequest, HttpResponse, ProviderProfile } from '@switchboard/core';
 import {
   apiErrorFromResponse,
   isSwitchboardError,
@@ -11,7 +11,7 @@ import {
 } from '@switchboard/core';
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { ApiRequest } from '@switchboard/core';
+import { markFailure, tokenFailureIn } from './failure-shape';
 
 interface ResponseLike {
   status?: unknown;
@@ -77,6 +77,16 @@ export function requestFailure(
   itemIndex: number,
   secrets: readonly string[] = [],
 ): NodeApiError | NodeOperationError {
+  // preAuthentication failures first (whatever n8n wrapped them in): the same parts as any
+  // other failure.
+  const token = tokenFailureIn(error);
+  if (token !== undefined) {
+    const tokenError = new NodeOperationError(node, redactText(token.reason, secrets), {
+      description: redactText(token.hint, secrets),
+      itemIndex,
+    });
+    return markFailure(tokenError, token.errorCode, token.httpStatus);
+  }
   const response = responseOf(error);
   if (response !== undefined && response.status >= 300 && response.status <= 399) {
     return redirectFailure(node, profile, response, itemIndex, secrets);
@@ -91,25 +101,30 @@ export function requestFailure(
     });
     const details: JsonObject = { message: failure.message, code: failure.code };
     if (failure.correlationId !== undefined) details.correlationId = failure.correlationId;
-    return new NodeApiError(node, details, {
+    const apiError = new NodeApiError(node, details, {
       message: failure.message,
       description: failure.hint,
       httpCode: String(response.status),
       itemIndex,
     });
+    return markFailure(apiError, failure.code, response.status);
   }
   const code = systemCodeOf(error);
   if (code !== undefined) {
     const failure = networkError(request.method, request.url, code, code === 'ETIMEDOUT');
-    return new NodeOperationError(node, redactText(failure.message, secrets), {
+    const networkFailure = new NodeOperationError(node, redactText(failure.message, secrets), {
       description: failure.hint,
       itemIndex,
     });
+    return markFailure(networkFailure, failure.code);
   }
-  // preAuthentication failures arrive here with core's message and hint already in the text.
   const message = (error as { cause?: { message?: unknown } } | null)?.cause?.message;
   const text = typeof message === 'string' ? message : messageOf(error);
-  return new NodeOperationError(node, redactText(text, secrets), { itemIndex });
+  const unknown = new NodeOperationError(node, redactText(text, secrets), {
+    description: `${profile.displayName} could not be reached as expected: check the credential and try again.`,
+    itemIndex,
+  });
+  return markFailure(unknown, 'unexpected_response');
 }
 
 /** Errors raised before any request: bad parameters, unknown operation. */
@@ -120,12 +135,17 @@ export function configurationFailure(
   secrets: readonly string[] = [],
 ): NodeOperationError {
   if (isSwitchboardError(error)) {
-    return new NodeOperationError(node, redactText(error.message, secrets), {
+    const failure = new NodeOperationError(node, redactText(error.message, secrets), {
       description: redactText(error.hint, secrets),
       itemIndex,
     });
+    return markFailure(failure, error.code);
   }
-  return new NodeOperationError(node, redactText(messageOf(error), secrets), { itemIndex });
+  const failure = new NodeOperationError(node, redactText(messageOf(error), secrets), {
+    description: 'Check the node’s parameters and the credential, then run it again.',
+    itemIndex,
+  });
+  return markFailure(failure, 'invalid_configuration');
 }
 
 /** An n8n error as it is (already masked where it was built), anything else as a failure. */

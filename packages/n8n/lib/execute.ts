@@ -12,9 +12,10 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { credentialValues } from './credential';
 import { configurationFailure, nodeFailure } from './errors';
+import { failureJson } from './failure-shape';
 import { sendRequest } from './request';
 import { credentialSecrets } from './secrets';
-import { LIMIT, RETURN_ALL } from './node-properties';
+import { LIMIT, OPTIONS, RETURN_ALL, isOptional } from './node-properties';
 import type { ProviderBinding } from './providers';
 
 export async function executeOperations(
@@ -50,7 +51,7 @@ export async function executeOperations(
           ? error
           : configurationFailure(context.getNode(), error, itemIndex);
       if (!context.continueOnFail()) throw failure;
-      output.push({ json: errorJson(failure), pairedItem: { item: itemIndex } });
+      output.push({ json: failureJson(failure), pairedItem: { item: itemIndex } });
     }
   }
   return [output];
@@ -130,11 +131,16 @@ function readParameters(
   itemIndex: number,
 ): OperationParams {
   const params: OperationParams = {};
+  const options = context.getNodeParameter(OPTIONS, itemIndex, {}) as IDataObject;
   for (const parameter of operation.parameters) {
+    // Optional parameters only count when the user added them to Options: n8n's defaults for
+    // top-level numbers and booleans (0, false) would otherwise go out as if chosen.
     // null as the fallback: n8n throws for a missing parameter when the fallback is undefined,
     // and parameters hidden by displayOptions are missing.
-    const value = context.getNodeParameter(parameter.name, itemIndex, null) as
-      OperationParams[string] | null;
+    const value = isOptional(parameter)
+      ? (options[parameter.name] as OperationParams[string] | undefined)
+      : (context.getNodeParameter(parameter.name, itemIndex, null) as
+          OperationParams[string] | null);
     if (value !== null && value !== undefined) params[parameter.name] = value;
   }
   return params;
@@ -143,13 +149,4 @@ function readParameters(
 function asJson(item: unknown): IDataObject {
   if (typeof item === 'object' && item !== null && !Array.isArray(item)) return item as IDataObject;
   return { value: item as IDataObject[keyof IDataObject] };
-}
-
-/** What continueOnFail puts on the item: message, hint and status, nothing from the request. */
-function errorJson(failure: NodeApiError | NodeOperationError): IDataObject {
-  const json: IDataObject = { error: failure.message };
-  if (failure.description) json.hint = failure.description;
-  const httpCode = (failure as { httpCode?: unknown }).httpCode;
-  if (typeof httpCode === 'string') json.status = Number(httpCode);
-  return json;
 }

@@ -1,12 +1,23 @@
 // A provider node's parameters, generated from the profile: Resource, Operation per resource,
 // each operation's parameters, and Return All / Limit for paged lists.
-import type { OperationDef, ProviderProfile } from '@switchboard/core';
+//
+// n8n gives every top-level parameter a value (numbers 0, booleans false), and the node would
+// send it. So a parameter is top-level only when it is required or the profile gives it a
+// default; every other one sits in the Options collection, absent until the user adds it.
+import type { OperationDef, ParameterDef, ProviderProfile } from '@switchboard/core';
 import { isPaged } from '@switchboard/core';
 import type { INodeProperties } from 'n8n-workflow';
 import { fieldToProperty } from './properties';
 
 export const RETURN_ALL = 'returnAll';
 export const LIMIT = 'limit';
+/** The collection holding an operation's optional parameters. */
+export const OPTIONS = 'options';
+
+/** Optional and without a profile default: lives in Options, absent unless the user adds it. */
+export function isOptional(parameter: ParameterDef): boolean {
+  return parameter.required !== true && parameter.default === undefined;
+}
 
 export function nodeProperties(profile: ProviderProfile): INodeProperties[] {
   const resources = profile.resources.filter((resource) =>
@@ -53,11 +64,28 @@ export function nodeProperties(profile: ProviderProfile): INodeProperties[] {
 
 function operationProperties(operation: OperationDef): INodeProperties[] {
   const show = { resource: [operation.resource], operation: [operation.operation] };
-  const properties = operation.parameters.map((parameter) => {
-    const property = fieldToProperty(parameter);
-    property.displayOptions = { show: { ...show, ...property.displayOptions?.show } };
-    return property;
-  });
+  const properties = operation.parameters
+    .filter((parameter) => !isOptional(parameter))
+    .map((parameter) => {
+      const property = fieldToProperty(parameter);
+      property.displayOptions = { show: { ...show, ...property.displayOptions?.show } };
+      return property;
+    });
+  const optional = operation.parameters.filter(isOptional);
+  if (optional.length > 0) {
+    properties.push({
+      displayName: 'Options',
+      name: OPTIONS,
+      type: 'collection',
+      placeholder: 'Add Option',
+      default: {},
+      displayOptions: { show },
+      // n8n sorts nothing itself; alphabetical order is what its lint and users expect.
+      options: optional
+        .map(fieldToProperty)
+        .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+    });
+  }
   if (isPaged(operation)) {
     properties.push(
       {

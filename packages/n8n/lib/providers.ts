@@ -43,3 +43,11 @@ export const TOKEN_FIELD = 'accessToken';
 /** Hidden fields beside the token (epoch ms), so nodes renew it before it expires. */
 export const TOKEN_OBTAINED_FIELD = 'tokenObtainedAt';
 export const TOKEN_EXPIRES_FIELD = 'tokenExpiresAt';
+/**
+ * The refresh token (for profiles whose grant returns one), the credential it was issued for
+ * (core's credential key: a changed client, user or secret never reuses it) and when it stops
+ * working. Hidden and stored encrypted with the credential like the access token.
+ */
+export const REFRESH_TOKEN_FIELD = 'refreshToken';
+export const REFRESH_TOKEN_FOR_FIELD = 'refreshTokenFor';
+export const REFRESH_TOKEN_EXPIRES_FIELD = 'refreshTokenExpiresAt';

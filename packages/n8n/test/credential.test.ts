@@ -14,7 +14,14 @@ import {
   credentialValues,
   tokenNeedsRenewal,
 } from '../lib/credential';
-import { TOKEN_EXPIRES_FIELD, TOKEN_FIELD, TOKEN_OBTAINED_FIELD } from '../lib/providers';
+import {
+  REFRESH_TOKEN_EXPIRES_FIELD,
+  REFRESH_TOKEN_FIELD,
+  REFRESH_TOKEN_FOR_FIELD,
+  TOKEN_EXPIRES_FIELD,
+  TOKEN_FIELD,
+  TOKEN_OBTAINED_FIELD,
+} from '../lib/providers';
 import { SENTINEL } from './fixtures';
 
 interface FakeResponse {
@@ -51,7 +58,8 @@ const mitelCredentials: ICredentialDataDecryptedObject = {
 };
 
 describe('credential preAuthentication', () => {
-  it('runs the Mitel client-credentials grant through n8n’s helper and returns only the token', async () => {
+  // Returns the refresh token too now (it used to be dropped, so n8n signed in again hourly).
+  it('runs the Mitel client-credentials grant through n8n’s helper and returns the token and its refresh token', async () => {
     const { helper, sent } = fakeHelpers({
       statusCode: 201,
       body: JSON.stringify({
@@ -68,8 +76,16 @@ describe('credential preAuthentication', () => {
       3600_000,
     );
     expect(Object.keys(result).sort()).toEqual(
-      [TOKEN_FIELD, TOKEN_EXPIRES_FIELD, TOKEN_OBTAINED_FIELD].sort(),
+      [
+        TOKEN_FIELD,
+        TOKEN_EXPIRES_FIELD,
+        TOKEN_OBTAINED_FIELD,
+        REFRESH_TOKEN_FIELD,
+        REFRESH_TOKEN_FOR_FIELD,
+        REFRESH_TOKEN_EXPIRES_FIELD,
+      ].sort(),
     );
+    expect(result[REFRESH_TOKEN_FIELD]).toBe('rt-1');
     expect(sent).toHaveLength(1);
     const request = sent[0];
     expect(request?.method).toBe('POST');

@@ -3,6 +3,8 @@ import type { OperationDef, ParameterDef, ProviderProfile } from '@switchboard/c
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { executeOperations } from '../lib/execute';
+import { TokenRequestFailure } from '../lib/failure-shape';
+import { OPTIONS, isOptional } from '../lib/node-properties';
 import { PROVIDERS, type ProviderBinding } from '../lib/providers';
 import { failureOf, fakeExecute, httpFailure } from './execute-fake';
 import { sampleCredentials } from './fixtures';
@@ -58,9 +60,13 @@ describe('parameter → request mapping, every operation of every provider', () 
           returnAll: false,
           limit: 1,
         };
+        // Optional parameters as the editor stores them once added: inside Options.
+        const options: Record<string, unknown> = {};
         for (const parameter of operation.parameters) {
-          parameters[parameter.name] = sampleParameter(parameter, operation);
+          const target = isOptional(parameter) ? options : parameters;
+          target[parameter.name] = sampleParameter(parameter, operation);
         }
+        parameters[OPTIONS] = options;
         const credentials = sampleCredentials(profile) as Record<string, string>;
         const binding = bindingOf(profile);
         // One item whatever the pagination style: a HAL collection that is also a plain object.
@@ -88,7 +94,7 @@ describe('parameter → request mapping, every operation of every provider', () 
         expect(request?.method).toBe(operation.method);
         for (const parameter of operation.parameters) {
           const wire = parameter.wireName ?? parameter.name;
-          const value = parameters[parameter.name];
+          const value = (isOptional(parameter) ? options : parameters)[parameter.name];
           if (parameter.in === 'path') {
             expect(request?.url).toContain(`/${encodeURIComponent(String(value))}`);
           } else if (parameter.in === 'query') {
@@ -118,7 +124,12 @@ describe('parameter → request mapping, every operation of every provider', () 
 describe('execute', () => {
   const mitel = profiles.find((profile) => profile.id === 'mitel-cloudlink') as ProviderProfile;
   const credentials = sampleCredentials(mitel) as Record<string, string>;
-  const listUsers = { resource: 'user', operation: 'list', accountId: 'acc-1', top: 2 };
+  const listUsers = {
+    resource: 'user',
+    operation: 'list',
+    accountId: 'acc-1',
+    options: { top: 2 },
+  };
   const page = (ids: number[], next?: string) => ({
     body: {
       count: ids.length,
@@ -251,5 +262,66 @@ describe('execute', () => {
     });
     const failure = await failureOf<Error>(executeOperations(context, mitel, PROVIDERS.mitel));
     expect(failure.message).toBe('Mitel rejected the client secret (401). — Check the secret');
+  });
+});
+
+describe('Continue On Fail: every failure has the same shape', () => {
+  const mitel = profiles.find((profile) => profile.id === 'mitel-cloudlink') as ProviderProfile;
+  const credentials = sampleCredentials(mitel) as Record<string, string>;
+
+  async function failedItem(
+    parameters: Record<string, unknown>,
+    answer: () => never,
+  ): Promise<IDataObject> {
+    const { context } = fakeExecute({ parameters, credentials, continueOnFail: true, answer });
+    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+    expect(output).toHaveLength(1);
+    return output?.[0]?.json ?? {};
+  }
+
+  it('a token failure: error, hint, code and the token endpoint’s status', async () => {
+    const json = await failedItem({ resource: 'auth', operation: 'whoAmI' }, () => {
+      // n8n wraps what preAuthentication throws.
+      throw Object.assign(new Error('wrapped by n8n'), {
+        cause: new TokenRequestFailure(
+          'Mitel rejected the client secret.',
+          'Check it.',
+          'invalid_client',
+          401,
+        ),
+      });
+    });
+    expect(json).toEqual({
+      error: 'Mitel rejected the client secret.',
+      hint: 'Check it.',
+      code: 'invalid_client',
+      status: 401,
+    });
+  });
+
+  it('an API failure: error, hint, code and status', async () => {
+    const json = await failedItem({ resource: 'user', operation: 'get', userId: 'nobody' }, () => {
+      throw httpFailure(404, { name: 'NotFound', message: 'no such user' });
+    });
+    expect(Object.keys(json).sort()).toEqual(['code', 'error', 'hint', 'status']);
+    expect(json).toMatchObject({ code: 'not_found', status: 404 });
+    expect(json.hint).toBeTruthy();
+  });
+
+  it('a configuration failure: error, hint and code, no status', async () => {
+    const json = await failedItem({ resource: 'user', operation: 'get', userId: '' }, () => {
+      throw new Error('must not be sent');
+    });
+    expect(Object.keys(json).sort()).toEqual(['code', 'error', 'hint']);
+    expect(json.code).toBe('invalid_configuration');
+    expect(String(json.error)).toMatch(/User ID/);
+  });
+
+  it('a network failure: error, hint and code', async () => {
+    const json = await failedItem({ resource: 'auth', operation: 'whoAmI' }, () => {
+      throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    });
+    expect(Object.keys(json).sort()).toEqual(['code', 'error', 'hint']);
+    expect(json.code).toBe('network_refused');
   });
 });

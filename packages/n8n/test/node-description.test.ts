@@ -1,10 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
 import { isPaged, profiles } from '@switchboard/core';
 import { MitelCloudLink } from '../nodes/MitelCloudLink/MitelCloudLink.node';
 import { BrightPattern } from '../nodes/BrightPattern/BrightPattern.node';
 import { DellCloudLinkCenter } from '../nodes/DellCloudLinkCenter/DellCloudLinkCenter.node';
 import { SangomaCx } from '../nodes/SangomaCx/SangomaCx.node';
 import { SwitchboardOAuth2 } from '../nodes/SwitchboardOAuth2/SwitchboardOAuth2.node';
-import { LIMIT, RETURN_ALL, nodeProperties } from '../lib/node-properties';
+import { LIMIT, OPTIONS, RETURN_ALL, isOptional, nodeProperties } from '../lib/node-properties';
+
+/**
+ * Every parameter with the property that decides when it is shown: itself on the node, or its
+ * Options collection (optional parameters live there, see node-properties.ts).
+ */
+function withOptions(
+  properties: INodeProperties[],
+): { property: INodeProperties; shownWith: INodeProperties }[] {
+  return properties.flatMap((property) => [
+    { property, shownWith: property },
+    ...(property.type === 'collection'
+      ? (property.options ?? [])
+          .filter((option): option is INodeProperties => 'type' in option)
+          .map((option) => ({ property: option, shownWith: property }))
+      : []),
+  ]);
+}
 
 describe('node descriptions generated from the profiles', () => {
   it('one node per provider, each usable as an AI tool with its own credential', () => {
@@ -44,8 +62,14 @@ describe('node descriptions generated from the profiles', () => {
               property.displayOptions?.show?.resource?.includes(operation.resource) &&
               property.displayOptions.show.operation?.includes(operation.operation),
           );
-        for (const parameter of operation.parameters)
-          expect(shownFor(parameter.name)).toHaveLength(1);
+        const options = shownFor(OPTIONS)[0]?.options ?? [];
+        for (const parameter of operation.parameters) {
+          if (isOptional(parameter)) {
+            // Optional ones only inside Options, so an untouched node does not send them.
+            expect(shownFor(parameter.name)).toHaveLength(0);
+            expect(options.map((option) => option.name)).toContain(parameter.name);
+          } else expect(shownFor(parameter.name)).toHaveLength(1);
+        }
         expect(shownFor(RETURN_ALL)).toHaveLength(isPaged(operation) ? 1 : 0);
         expect(shownFor(LIMIT)).toHaveLength(isPaged(operation) ? 1 : 0);
       }
@@ -85,7 +109,7 @@ describe('node descriptions generated from the profiles', () => {
         operation,
       );
     }
-    const names = properties.map((property) => property.name);
+    const names = withOptions(properties).map(({ property }) => property.name);
     if (id === 'mitel-cloudlink')
       expect(names).toEqual(expect.arrayContaining(['originateTimeout', 'skipToken', 'args']));
     if (id === 'sangoma-cx') expect(names).toContain('outgoingUrl');
@@ -95,9 +119,9 @@ describe('node descriptions generated from the profiles', () => {
     const bright = profiles.find((profile) => profile.id === 'bright-pattern');
     const properties = nodeProperties(bright ?? profiles[0]!);
     for (const name of ['workPhone', 'mobilePhone', 'changePassword']) {
-      const shown = properties
-        .filter((property) => property.name === name)
-        .flatMap((property) => property.displayOptions?.show?.operation ?? []);
+      const shown = withOptions(properties)
+        .filter(({ property }) => property.name === name)
+        .flatMap(({ shownWith }) => shownWith.displayOptions?.show?.operation ?? []);
       expect(shown).toEqual(expect.arrayContaining(['create', 'update']));
     }
   });

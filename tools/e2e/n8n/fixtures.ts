@@ -37,7 +37,8 @@ export function providerCases(emulatorUrl: string): ProviderCase[] {
         resource: 'user',
         operation: 'list',
         accountId: mitel.accounts.acme.accountId,
-        top: 20,
+        // Page size chosen in Options, as a person adds it; everything else left alone.
+        options: { top: 20 },
         returnAll: false,
         limit: 25,
       },
@@ -191,8 +192,26 @@ export function triggerWorkflowJson(
   };
 }
 
-/** The JSON items the Switchboard node produced, from the log of one `n8n execute` run. */
-export function nodeItems(log: string): Array<Record<string, unknown>> {
+/** The same workflow with the Switchboard node's "On Error" set to continue (Continue On Fail). */
+export function continueOnFail(workflow: Record<string, unknown>): Record<string, unknown> {
+  const nodes = (workflow.nodes as Array<Record<string, unknown>>).map((node) =>
+    node.name === 'Switchboard' ? { ...node, onError: 'continueRegularOutput' } : node,
+  );
+  return { ...workflow, nodes };
+}
+
+export interface OutputItem {
+  json: Record<string, unknown>;
+  binary?: Record<string, { fileName?: string; mimeType?: string; fileSize?: string }>;
+}
+
+/** The JSON items a node (default: the Switchboard node) produced in one `n8n execute` run. */
+export function nodeItems(log: string, nodeName = 'Switchboard'): Array<Record<string, unknown>> {
+  return nodeOutput(log, nodeName).map((item) => item.json);
+}
+
+/** The items (JSON and binary metadata) a node produced in one `n8n execute` run. */
+export function nodeOutput(log: string, nodeName: string): OutputItem[] {
   // `execute` prints the run data through n8n's logger: one JSON log line whose message is it.
   const printed = log
     .split('\n')
@@ -208,13 +227,9 @@ export function nodeItems(log: string): Array<Record<string, unknown>> {
   const run = JSON.parse(printed.message) as {
     data: {
       resultData: {
-        runData: Record<
-          string,
-          Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>
-        >;
+        runData: Record<string, Array<{ data?: { main?: OutputItem[][] } }>>;
       };
     };
   };
-  const output = run.data.resultData.runData.Switchboard?.[0]?.data?.main?.[0] ?? [];
-  return output.map((item) => item.json);
+  return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 }

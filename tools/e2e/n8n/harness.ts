@@ -37,10 +37,13 @@ export function installN8n(): string {
   }
 }
 
-/** Builds packages/n8n and packs it as npm would publish it; returns the tarball. */
+/**
+ * Builds packages/n8n into its generated package directory (publish.mjs) and packs that as npm
+ * would publish it; returns the tarball.
+ */
 export function packPackage(destination: string): string {
-  const packageDir = join(REPO_ROOT, 'packages/n8n');
-  execFileSync(NODE24, ['build.mjs'], { cwd: packageDir, stdio: 'pipe' });
+  execFileSync(NODE24, ['publish.mjs'], { cwd: join(REPO_ROOT, 'packages/n8n'), stdio: 'pipe' });
+  const packageDir = join(REPO_ROOT, 'packages/n8n/publish');
   const out = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
     cwd: packageDir,
     encoding: 'utf8',
@@ -124,7 +127,8 @@ export class N8nHome {
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.on('error', reject);
-      child.on('close', (code) => {
+      child.on('close', (code, signal) => {
+        if (signal !== null) stderr += `\n(n8n was ended by ${signal})`;
         this.output.push(stdout, stderr);
         const log = existsSync(this.logFile)
           ? readFileSync(this.logFile).subarray(logStart).toString('utf8')

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { EMULATOR_SEED, startEmulator, type Emulator } from '@switchboard/emulator';
 import { freePort } from '@switchboard/testkit';
 import { API_HINTS } from '@switchboard/core/errors/api-error';
+import { TOKEN_HINTS } from '@switchboard/core/errors/token-error';
 import {
+  continueOnFail,
   credentialJson,
   nodeItems,
   providerCases,
@@ -104,17 +106,20 @@ describe('token reuse and renewal across executions', () => {
     expect(emulator.control.counters().tokenRequests.byProvider.mitel).toBe(before);
   });
 
-  it('replaces a revoked token after exactly one 401', async () => {
+  it('replaces a revoked token after exactly one API 401', async () => {
     const before = emulator.control.counters();
     expect(emulator.control.revokeTokens('mitel')).toBeGreaterThan(0);
     const items = await execute(workflowId('mitel'));
     expect(items).toHaveLength(25);
     const after = emulator.control.counters();
+    // Two token requests since the credential keeps its refresh token: the refresh first (the
+    // revocation took the refresh token too, so it is rejected), then the full grant, once.
     expect(after.tokenRequests.byProvider.mitel).toBe(
-      (before.tokenRequests.byProvider.mitel ?? 0) + 1,
+      (before.tokenRequests.byProvider.mitel ?? 0) + 2,
     );
+    // One 401 from the API, one from the token endpoint refusing the revoked refresh token.
     expect(after.unauthorized.byProvider.mitel).toBe(
-      (before.unauthorized.byProvider.mitel ?? 0) + 1,
+      (before.unauthorized.byProvider.mitel ?? 0) + 2,
     );
   });
 
@@ -194,7 +199,143 @@ describe('token failures inside executions', () => {
     outputs.push(result.stdout, result.stderr);
     expect(result.code).not.toBe(0);
     expect(result.log).toMatch(/invalid_client/);
-    expect(result.log).toContain('—');
+    // The hint is the error's description now (it was appended to the message after a dash).
+    expect(result.log).toContain(TOKEN_HINTS.invalid_client ?? 'no hint');
+  });
+});
+
+describe('Continue On Fail: every failure item has error, hint, code (and status)', () => {
+  async function failedItem(
+    key: string,
+    entry: ProviderCase,
+    parameters: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    const id = workflowId(`cof${key}`);
+    await home.importJson('workflow', continueOnFail(workflowJson(id, entry, parameters)));
+    const items = await execute(id);
+    expect(items).toHaveLength(1);
+    return items[0] ?? {};
+  }
+
+  it('a token failure (wrong secret)', async () => {
+    const bright = caseFor('brightpattern');
+    const wrong: ProviderCase = {
+      ...bright,
+      key: 'bpcof',
+      credential: { ...bright.credential, clientSecret: WRONG_SECRET },
+    };
+    await home.importJson('credentials', [credentialJson(wrong)]);
+    const item = await failedItem('token', wrong, bright.parameters);
+    expect(Object.keys(item).sort()).toEqual(['code', 'error', 'hint', 'status']);
+    expect(item).toMatchObject({ code: 'invalid_client', status: 401 });
+    expect(String(item.hint)).not.toBe('');
+    expect(JSON.stringify(item)).not.toContain(WRONG_SECRET);
+  });
+
+  it('an API failure (unknown user)', async () => {
+    const item = await failedItem('api', caseFor('mitel'), {
+      resource: 'user',
+      operation: 'get',
+      userId: 'no-such-user',
+    });
+    expect(Object.keys(item).sort()).toEqual(['code', 'error', 'hint', 'status']);
+    expect(item).toMatchObject({ code: 'not_found', status: 404 });
+    expect(item.error).toContain('The user was not found.');
+  });
+
+  it('a configuration failure (participants that are not JSON)', async () => {
+    const item = await failedItem('config', caseFor('mitel'), {
+      resource: 'conversation',
+      operation: 'create',
+      participants: 'not json',
+    });
+    expect(Object.keys(item).sort()).toEqual(['code', 'error', 'hint']);
+    expect(item.code).toBe('invalid_configuration');
+    expect(item.error).toMatch(/Participants/);
+  });
+});
+
+describe('refresh tokens: Mitel password sign-in renews with its refresh token', () => {
+  const admin = EMULATOR_SEED.mitel.prod.users.admin;
+  let passwordCase: ProviderCase;
+  const id = 'wfmitelpassword0';
+
+  async function storedRefreshToken(): Promise<string> {
+    const exportDir = mkdtempSync(join(tmpdir(), 'switchboard-export-'));
+    try {
+      const file = join(exportDir, 'credentials.json');
+      await home.mustRun([
+        'export:credentials',
+        `--id=${credentialJson(passwordCase).id as string}`,
+        '--decrypted',
+        `--output=${file}`,
+      ]);
+      const [exported] = JSON.parse(readFileSync(file, 'utf8')) as Array<{
+        data: { refreshToken?: string };
+      }>;
+      return exported?.data.refreshToken ?? '';
+    } finally {
+      rmSync(exportDir, { recursive: true, force: true });
+    }
+  }
+
+  const tokenRequests = (): number =>
+    emulator.control.counters().tokenRequests.byProvider.mitel ?? 0;
+
+  beforeAll(async () => {
+    const mitel = caseFor('mitel');
+    passwordCase = {
+      ...mitel,
+      key: 'mitelpw',
+      credential: {
+        ...mitel.credential,
+        grantType: 'password',
+        clientSecret: '',
+        username: admin.username,
+        password: admin.password,
+        accountId: admin.accountId,
+      },
+      secrets: [admin.password],
+    };
+    cases.push(passwordCase);
+    await home.importJson('credentials', [credentialJson(passwordCase)]);
+    await home.importJson(
+      'workflow',
+      workflowJson(id, passwordCase, { resource: 'auth', operation: 'whoAmI' }),
+    );
+  });
+
+  it('signs in with the password once and keeps the refresh token', async () => {
+    const before = tokenRequests();
+    expect(await execute(id)).toHaveLength(1);
+    expect(tokenRequests()).toBe(before + 1);
+    expect(await storedRefreshToken()).not.toBe('');
+  });
+
+  it('an expired token is renewed with ONE request: the refresh, rotated', async () => {
+    const first = await storedRefreshToken();
+    emulator.control.advanceClock(2 * 3600); // the access token expires at the provider
+    const before = tokenRequests();
+    expect(await execute(id)).toHaveLength(1);
+    // One token request. Had it been the refresh failing and the password after, it would be two
+    // (next test); had the password been used at once, the old refresh token would still work.
+    expect(tokenRequests()).toBe(before + 1);
+    const second = await storedRefreshToken();
+    expect(second).not.toBe('');
+    expect(second).not.toBe(first);
+    expect(emulator.control.revokeToken(first)).toBe(false); // single use: already spent
+  });
+
+  it('a rejected refresh token falls back to the password once', async () => {
+    const current = await storedRefreshToken();
+    expect(emulator.control.revokeToken(current)).toBe(true);
+    emulator.control.advanceClock(2 * 3600);
+    const before = tokenRequests();
+    expect(await execute(id)).toHaveLength(1);
+    expect(tokenRequests()).toBe(before + 2); // the rejected refresh, then the password grant
+    const renewed = await storedRefreshToken();
+    expect(renewed).not.toBe('');
+    expect(renewed).not.toBe(current);
   });
 });
 
@@ -321,10 +462,10 @@ describe('no secret leaks', () => {
       const file = join(exportDir, 'credentials.json');
       await home.mustRun(['export:credentials', '--all', '--decrypted', `--output=${file}`]);
       const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<{
-        data: { accessToken?: string };
+        data: { accessToken?: string; refreshToken?: string };
       }>;
       tokens = exported
-        .map((entry) => entry.data.accessToken ?? '')
+        .flatMap((entry) => [entry.data.accessToken ?? '', entry.data.refreshToken ?? ''])
         .filter((token) => token !== '');
     } finally {
       rmSync(exportDir, { recursive: true, force: true });

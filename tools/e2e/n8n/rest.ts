@@ -23,6 +23,17 @@ export class RestClient {
     this.cookie = cookie.split(';')[0] ?? '';
   }
 
+  /** Signs in as the owner (after setupOwner, from another client). */
+  async login(): Promise<void> {
+    const response = await this.request('POST', '/rest/login', {
+      emailOrLdapLoginId: this.owner.email,
+      password: this.owner.password,
+    });
+    const cookie = response.headers.getSetCookie().find((value) => value.startsWith('n8n-auth='));
+    if (cookie === undefined) throw new Error('sign-in returned no n8n-auth cookie');
+    this.cookie = cookie.split(';')[0] ?? '';
+  }
+
   async testCredential(
     credential: Record<string, unknown>,
   ): Promise<{ status: string; message: string }> {
@@ -47,6 +58,17 @@ export class RestClient {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     throw new Error(`workflow ${workflowId} did not reach ${count} executions`);
+  }
+
+  /** Polls until n8n has activated every one of these workflows (it does so after it is ready). */
+  async waitForActive(workflowIds: string[]): Promise<void> {
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const response = await this.request('GET', '/rest/active-workflows');
+      const active = ((await response.json()) as { data: string[] }).data;
+      if (workflowIds.every((id) => active.includes(id))) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`n8n did not activate ${workflowIds.join(', ')}`);
   }
 
   async deactivate(workflowId: string): Promise<void> {

@@ -66,7 +66,7 @@ export async function takeScreenshots(
   }
 }
 
-async function signIn(page: Page, baseUrl: string, owner: Owner): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, owner: Owner): Promise<void> {
   await page.goto(`${baseUrl}/signin`);
   await page
     .locator('input[type="email"], input[name="emailOrLdapLoginId"]')
