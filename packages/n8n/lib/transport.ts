@@ -30,6 +30,10 @@ export function n8nTransport(httpRequest: HttpRequestHelper): Transport {
       // Token requests carry the client secret (Dell: in the URL): they follow no redirect.
       ...NO_CROSS_ORIGIN_CREDENTIALS,
       timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      // n8n's timeout is axios's, which times the headers only: a body dripped slowly would
+      // hold the execution for ever. The signal ends the whole exchange at the deadline, with
+      // no timer of ours (n8n Cloud forbids them in community packages).
+      abortSignal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     };
     if (request.body !== undefined) options.body = request.body;
     if (request.tls?.allowSelfSigned === true) options.skipSslCertificateValidation = true;
@@ -56,7 +60,8 @@ function systemCodeOf(error: unknown): string | undefined {
 
 function isTimeout(error: unknown): boolean {
   const code = systemCodeOf(error);
-  return code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+  // ERR_CANCELED: the deadline's abort signal ended the exchange.
+  return code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ERR_CANCELED';
 }
 
 function lowerCaseHeaders(headers: IDataObject): Record<string, string> {

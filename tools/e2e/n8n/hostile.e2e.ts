@@ -2,6 +2,8 @@
 // (n8n-core's httpRequestWithAuthentication and @n8n/backend-network from the installed n8n):
 // no credential crosses origins on a redirect, no secret survives in any error form, and
 // looping next links stop instead of paging forever.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 
 import type {
@@ -21,6 +23,7 @@ import {
   startHostileProvider,
 } from '@switchboard/testkit';
 import type { LoopbackServer } from '@switchboard/testkit';
+import { n8nTransport } from '../../../packages/n8n/lib/transport';
 import { realN8nHelpers } from './real-helpers';
 
 const SECRETS = sentinelSecrets('access-token', 'client-secret');
@@ -229,5 +232,38 @@ describe('the Mitel CloudLink Trigger through n8n’s real request helper', () =
     const error = await failureOf(trigger.webhookMethods.default.delete.call(context));
     expect(JSON.stringify(provider.received)).toContain(SECRETS['access-token']);
     expectClean(errorForms(error));
+  });
+});
+
+describe('token requests through n8n’s real request helper against a dripping provider', () => {
+  it('end at the deadline although every byte arrives within any idle timeout', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"access_token":"');
+      const timer = setInterval(() => response.write('x'), 100);
+      response.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const transport = n8nTransport(realN8nHelpers().httpRequest);
+    const started = Date.now();
+    try {
+      const failure = await transport({
+        method: 'POST',
+        url: `http://127.0.0.1:${port}/oauth/token`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+        timeoutMs: 500,
+      }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failure).toMatchObject({ kind: 'network', code: 'network_timeout' });
+      // The drip never ends by itself: only the deadline stops it (10× the deadline: generous on a busy machine; without the signal it took ~10 s).
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
