@@ -26,9 +26,9 @@ import type { Bench } from '../types';
 
 const WARM_UP = 2;
 /** Many short rounds: the two halves of a round then meet nearly the same machine load. */
-const ROUNDS = 31;
+const ROUNDS = 61;
 /** Calls per round: sequential calls are slower, so fewer of them make a round as long. */
-const CALLS = { sequential: 800, concurrent: 1500 } as const;
+const CALLS = { sequential: 400, concurrent: 800 } as const;
 const IN_FLIGHT = 50;
 const CLOCKS = { cpu: processCpuTotalClock, wall: wallClock };
 
