@@ -7,6 +7,7 @@ import {
   median,
   processCpuClock,
   processCpuTotalClock,
+  processThreadsCpuClock,
   quantile,
   threadCpuClock,
   wallClock,
@@ -86,6 +87,19 @@ describe('interleave', () => {
     for (let i = 0; i < 2_000_000; i += 1) sum += Math.sqrt(i);
     expect(sum).toBeGreaterThan(0);
     expect(clock()).toBeGreaterThan(before);
+  });
+
+  it('sums the CPU time of every thread of a process from /proc', () => {
+    const all = processThreadsCpuClock(process.pid);
+    const main = processCpuClock(process.pid);
+    const before = all();
+    let sum = 0;
+    for (let i = 0; i < 2_000_000; i += 1) sum += Math.sqrt(i);
+    expect(sum).toBeGreaterThan(0);
+    expect(all()).toBeGreaterThan(before);
+    // Every thread together has run at least as long as the main thread alone (read first).
+    const mainOnly = main();
+    expect(all()).toBeGreaterThanOrEqual(mainOnly);
   });
 
   it('counts the CPU work of this process on its all-threads clock', () => {

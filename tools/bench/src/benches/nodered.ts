@@ -6,27 +6,20 @@
 // nodered.concurrent_vs_httprequest.ratio: 2,000 messages, 50 in flight (50 HTTP clients on
 // http in → node under test → http response), the same two nodes.
 // Rounds interleaved (A B, B A, ...), warm-up dropped, median ratio; 1.0 = no overhead. Timed
-// by the CPU time of Node-RED's main thread (what the nodes cost; a busy neighbour does not
-// stretch it), garbage collection included (single-threaded GC, lib/heap.ts); `.wall_clock`
-// figures are the same rounds by wall time.
+// by the CPU time of all of Node-RED's threads (what the nodes cost, garbage collection on V8's
+// helper threads included; a busy neighbour does not stretch it); `.wall_clock` figures are
+// the same rounds by wall time.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMULATOR_SEED, startEmulator } from '@switchboard/emulator';
 import { emulatorConnections } from '../../../../packages/node-red/test/emulator-connections';
 import { deployFlows, type FlowNode } from '../../../e2e/node-red/admin-api';
-import { writeMeasuredNode } from '../lib/heap';
-import {
-  getWhenReady,
-  httpFlow,
-  nodeRedWithPalette,
-  startBenchNodeRed,
-  TAB,
-} from '../lib/node-red';
+import { getWhenReady, httpFlow, nodeRedWithPalette, TAB } from '../lib/node-red';
 import {
   interleave,
   measure,
-  processCpuClock,
+  processThreadsCpuClock,
   wallClock,
   type Clock,
   type Estimate,
@@ -156,12 +149,7 @@ const bench: Bench = {
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-nr-'));
     const emulator = await startEmulator({ port: 0 });
-    // Installed, then started again with the fixed heap (lib/heap.ts): the collector works on
-    // the main thread, whose CPU is the clock, instead of on helper threads the clock misses
-    // by an amount that depends on the neighbours' load.
-    const setup = await nodeRedWithPalette(dir);
-    await setup.stop();
-    const nodeRed = await startBenchNodeRed(setup.userDir, writeMeasuredNode(dir));
+    const nodeRed = await nodeRedWithPalette(dir);
     try {
       const generic = emulatorConnections(emulator.url)['generic-oauth2'];
       const token = await fixedToken(emulator.url);
@@ -188,7 +176,10 @@ const bench: Bench = {
         ...httpFlow('api-one', [...single.api, reply('api-one')], 220),
         ...httpFlow('http-one', [...single.http, reply('http-one')], 300),
       ]);
-      const clocks: Record<string, Clock> = { cpu: processCpuClock(nodeRed.pid), wall: wallClock };
+      const clocks: Record<string, Clock> = {
+        cpu: processThreadsCpuClock(nodeRed.pid),
+        wall: wallClock,
+      };
       const at = (path: string) => `${nodeRed.url}/bench/${path}`;
       const sequential = await interleave({
         warmUp: WARM_UP,
