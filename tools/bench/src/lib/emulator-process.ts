@@ -15,6 +15,9 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A bench that fails or exits must not leave the emulator running.
+  const stopChild = () => child.kill('SIGTERM');
+  process.once('exit', stopChild);
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`emulator did not start: ${output}`)), 60_000);
@@ -36,6 +39,7 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
     url,
     close: () =>
       new Promise<void>((resolve) => {
+        process.off('exit', stopChild);
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
