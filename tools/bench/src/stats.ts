@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** The median of a non-empty list: robust to the odd slow round on a shared machine. */
 export function median(values: number[]): number {
@@ -53,10 +53,39 @@ export const threadCpuClock: Clock = () => {
   return (used.user + used.system) / 1000;
 };
 
+/**
+ * CPU time of every thread of this process: the main thread and the garbage collector's and
+ * libuv's helpers, i.e. all the work the client costs, wherever V8 chose to do it.
+ */
+export const processCpuTotalClock: Clock = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
+
 /** CPU time of another process's main thread (Linux `/proc/<pid>/task/<pid>/schedstat`, ns). */
 export function processCpuClock(pid: number): Clock {
   const file = `/proc/${pid}/task/${pid}/schedstat`;
   return () => Number(readFileSync(file, 'utf8').split(' ')[0]) / 1e6;
+}
+
+/**
+ * CPU time of every thread of another process (Linux: the sum of
+ * `/proc/<pid>/task/<tid>/schedstat`, ns): its main thread and the garbage collector's and
+ * libuv's helpers, so work V8 moves off the main thread still counts.
+ */
+export function processThreadsCpuClock(pid: number): Clock {
+  const tasks = `/proc/${pid}/task`;
+  return () => {
+    let ns = 0;
+    for (const tid of readdirSync(tasks)) {
+      try {
+        ns += Number(readFileSync(`${tasks}/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        // the thread ended between listing and reading
+      }
+    }
+    return ns / 1e6;
+  };
 }
 
 /** Runs `work` once and reads every clock around it. */
@@ -109,4 +138,56 @@ export async function interleave(options: InterleaveOptions): Promise<Record<str
   return Object.fromEntries(
     Object.entries(ratios).map(([clock, values]) => [clock, estimate(values)]),
   );
+}
+
+export interface Paired {
+  first: Estimate;
+  second: Estimate;
+  /** The median of each pair's second / first. */
+  secondVsFirst: Estimate;
+  /** The median of each pair's second − first (spread relative to the pairs' first values). */
+  secondMinusFirst: Estimate;
+}
+
+/**
+ * Measures `first` and `second` in `pairs` pairs, alternating which goes first (1 2, 2 1, ...)
+ * so a drift in the machine's state hits both alike; each pair gives one ratio.
+ */
+export async function alternatePairs(
+  pairs: number,
+  first: () => Promise<number>,
+  second: () => Promise<number>,
+): Promise<Paired> {
+  const firsts: number[] = [];
+  const seconds: number[] = [];
+  for (let pair = 0; pair < pairs; pair += 1) {
+    if (pair % 2 === 0) {
+      firsts.push(await first());
+      seconds.push(await second());
+    } else {
+      seconds.push(await second());
+      firsts.push(await first());
+    }
+  }
+  return {
+    first: estimate(firsts),
+    second: estimate(seconds),
+    secondVsFirst: estimate(seconds.map((value, index) => value / (firsts[index] as number))),
+    secondMinusFirst: difference(firsts, seconds),
+  };
+}
+
+/**
+ * The median per-pair difference. Its spread is relative to the median first value: a
+ * difference near 0 has no scale of its own.
+ */
+function difference(firsts: number[], seconds: number[]): Estimate {
+  const differences = seconds.map((value, index) => value - (firsts[index] as number));
+  const scale = median(firsts);
+  const halfIqr = (quantile(differences, 0.75) - quantile(differences, 0.25)) / 2;
+  return {
+    value: median(differences),
+    spread: scale === 0 ? 0 : Math.abs(halfIqr / scale),
+    samples: differences.length,
+  };
 }

@@ -1,10 +1,13 @@
 import { formatFigure, selectBenches } from '../src/run';
 import {
+  alternatePairs,
   estimate,
   interleave,
   measure,
   median,
   processCpuClock,
+  processCpuTotalClock,
+  processThreadsCpuClock,
   quantile,
   threadCpuClock,
   wallClock,
@@ -84,6 +87,64 @@ describe('interleave', () => {
     for (let i = 0; i < 2_000_000; i += 1) sum += Math.sqrt(i);
     expect(sum).toBeGreaterThan(0);
     expect(clock()).toBeGreaterThan(before);
+  });
+
+  it('sums the CPU time of every thread of a process from /proc', () => {
+    const all = processThreadsCpuClock(process.pid);
+    const main = processCpuClock(process.pid);
+    const before = all();
+    let sum = 0;
+    for (let i = 0; i < 2_000_000; i += 1) sum += Math.sqrt(i);
+    expect(sum).toBeGreaterThan(0);
+    expect(all()).toBeGreaterThan(before);
+    // Every thread together has run at least as long as the main thread alone (read first).
+    const mainOnly = main();
+    expect(all()).toBeGreaterThanOrEqual(mainOnly);
+  });
+
+  it('counts the CPU work of this process on its all-threads clock', () => {
+    const before = processCpuTotalClock();
+    let sum = 0;
+    for (let i = 0; i < 2_000_000; i += 1) sum += Math.sqrt(i);
+    expect(sum).toBeGreaterThan(0);
+    expect(processCpuTotalClock()).toBeGreaterThan(before);
+  });
+});
+
+describe('alternatePairs', () => {
+  it('alternates which size goes first and takes the median of the per-pair ratios', async () => {
+    const order: string[] = [];
+    const firsts = [10, 20, 10, 40];
+    const seconds = [11, 18, 30, 44];
+    const result = await alternatePairs(
+      4,
+      async () => {
+        order.push('first');
+        return firsts[order.filter((name) => name === 'first').length - 1] as number;
+      },
+      async () => {
+        order.push('second');
+        return seconds[order.filter((name) => name === 'second').length - 1] as number;
+      },
+    );
+    expect(order).toEqual([
+      'first',
+      'second',
+      'second',
+      'first',
+      'first',
+      'second',
+      'second',
+      'first',
+    ]);
+    // Pair ratios 1.1, 0.9, 3, 1.1: the one wild pair does not move the median.
+    expect(result.secondVsFirst.value).toBeCloseTo(1.1);
+    expect(result.secondVsFirst.samples).toBe(4);
+    expect(result.first.value).toBe(15);
+    expect(result.second.value).toBe(24);
+    // Differences 1, -2, 20, 4: median 2.5; half their IQR (8 - 0.25) / 2 over the first's median 15.
+    expect(result.secondMinusFirst.value).toBeCloseTo(2.5);
+    expect(result.secondMinusFirst.spread).toBeCloseTo((8 - 0.25) / 2 / 15);
   });
 });
 

@@ -1,11 +1,15 @@
 // paging.peak_rss_mb.per_record.<core|nodered>.<50k|200k>: peak RSS growth (MB) of 'Return
 // All' in one-message-per-record mode over every ACME call record, 50,000 and 200,000 of them.
-// Each measurement is a fresh process (a core child, or a fresh Node-RED): it first lists
-// 50,000 records (Node-RED: four times; the same warm-up at every size: token, code, V8's heap
-// size), collects garbage, starts the peak again (Linux clear_refs), then runs Return All; the figure is the
-// peak (VmHWM) minus the RSS at that start. Bounded memory means the 200k figure equals the
-// 50k one (`.200k_vs_50k` ≈ 1). paging.peak_rss_mb.array.<core|nodered>.200k: the same for
-// array mode, which holds every record at once. Median of several processes.
+// Each measurement is a fresh process (a core child, or a fresh Node-RED) with one fixed heap
+// configuration (lib/heap.ts): it first lists 50,000 records four times (the same warm-up at
+// every size: token, code, V8's heap grown to its steady size), collects garbage, starts the peak again
+// (Linux clear_refs), then runs Return All to a consumer that counts every record; the figure
+// is the peak (VmHWM) minus the RSS at that start. The two sizes alternate process by process
+// (50k 200k, 200k 50k, ...), so `.200k_vs_50k` is the median of each pair's ratio: bounded
+// memory means it is ≈ 1 (the growth does not follow the record count); `.200k_minus_50k` is
+// the same pairs' difference in MB (≈ 0), readable when both figures are only a few MB.
+// paging.peak_rss_mb.array.<core|nodered>.200k: the same for array mode, which holds every
+// record at once.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +18,6 @@ import { promisify } from 'node:util';
 import { startEmulator, type Emulator } from '@switchboard/emulator';
 import { emulatorConnections } from '../../../../packages/node-red/test/emulator-connections';
 import { deployFlows, type FlowNode } from '../../../e2e/node-red/admin-api';
-import { freePort, REPO_ROOT } from '../../../e2e/node-red/node-red-instance';
 import { WARM_UP_RECORDS } from '../lib/mitel';
 import {
   getWhenReady,
@@ -23,25 +26,31 @@ import {
   startBenchNodeRed,
   TAB,
 } from '../lib/node-red';
+import { BENCH_NODE, MEASURED_HEAP_FLAGS, writeMeasuredNode } from '../lib/heap';
 import { peakRssMb, resetPeakRss, rssMb } from '../lib/proc';
-import { estimate, type Estimate } from '../stats';
+import { alternatePairs, estimate, type Paired } from '../stats';
 import type { Bench, Figure } from '../types';
 
 const SIZES = [50_000, 200_000] as const;
-const CORE_PROCESSES = Number(process.env.BENCH_CORE_PROCESSES ?? 5);
-const NODE_RED_PROCESSES = 3;
-const NODE_RED_WARM_UP_LISTINGS = 4;
-const NODE = join(REPO_ROOT, 'node_modules', '.bin', 'node');
+/** Processes per size: pairs of one 50k and one 200k process. */
+const CORE_PAIRS = Number(process.env.BENCH_CORE_PAIRS ?? 5);
+const NODE_RED_PAIRS = Number(process.env.BENCH_NODE_RED_PAIRS ?? 3);
+/** Listings of 50,000 records before the baseline, in core and Node-RED alike. */
+const WARM_UP_LISTINGS = 4;
 const CHILD = join(__dirname, '..', 'children', 'return-all-core.ts');
 const run = promisify(execFile);
 
 type Mode = 'items' | 'array';
 
 async function coreGrowth(emulatorUrl: string, mode: Mode, records: number): Promise<number> {
-  const { stdout } = await run(NODE, ['--expose-gc', '--import', 'tsx', CHILD, emulatorUrl, mode], {
-    cwd: join(__dirname, '..', '..'),
-    maxBuffer: 1 << 20,
-  });
+  const { stdout } = await run(
+    BENCH_NODE,
+    [...MEASURED_HEAP_FLAGS, '--import', 'tsx', CHILD, emulatorUrl, mode, String(WARM_UP_LISTINGS)],
+    {
+      cwd: join(__dirname, '..', '..'),
+      maxBuffer: 1 << 20,
+    },
+  );
   const result = JSON.parse(stdout.trim()) as { records: number; growthMb: number };
   if (result.records !== records) throw new Error(`core listed ${result.records} of ${records}`);
   return result.growthMb;
@@ -53,12 +62,19 @@ if (msg.parts.count === undefined) { context.set(id, seen); return null; }
 context.set(id, undefined);
 return { req: msg.req, res: msg.res, payload: { records: seen } };`;
 
-function memoryFlows(emulatorUrl: string): FlowNode[] {
-  const mitel = emulatorConnections(emulatorUrl)['mitel-cloudlink'];
-  const apiNode = (id: string, settings: Record<string, unknown>): FlowNode => ({
+type Label = '50k' | '200k';
+const label = (size: number): Label => `${size / 1000}k` as Label;
+
+/** Per size its own connection (to the emulator holding that many records) and flows. */
+function memoryFlows(emulatorUrls: Record<Label, string>): FlowNode[] {
+  const connection = (size: Label): FlowNode[] => {
+    const mitel = emulatorConnections(emulatorUrls[size])['mitel-cloudlink'];
+    return [{ ...mitel.node, id: `${mitel.node.id}-${size}`, credentials: mitel.credentials }];
+  };
+  const apiNode = (id: string, size: Label, settings: Record<string, unknown>): FlowNode => ({
     id,
     type: 'switchboard-mitel-cloudlink',
-    connection: mitel.node.id,
+    connection: `${emulatorConnections(emulatorUrls[size])['mitel-cloudlink'].node.id}-${size}`,
     operation: 'callRecord.list',
     params: { top: { v: '100', t: 'num' } },
     ...settings,
@@ -66,24 +82,30 @@ function memoryFlows(emulatorUrl: string): FlowNode[] {
   const counter = (id: string): FlowNode => ({ id, type: 'function', func: COUNT, outputs: 1 });
   return [
     { id: TAB, type: 'tab', label: 'bench' },
-    { ...mitel.node, credentials: mitel.credentials },
+    ...connection('50k'),
+    ...connection('200k'),
     ...httpFlow(
       'warm',
       [
-        apiNode('warm-api', { returnAll: false, limit: WARM_UP_RECORDS, output: 'items' }),
+        apiNode('warm-api', '50k', { returnAll: false, limit: WARM_UP_RECORDS, output: 'items' }),
         counter('warm-count'),
       ],
       60,
     ),
-    ...httpFlow(
-      'all',
-      [apiNode('all-api', { returnAll: true, output: 'items' }), counter('all-count')],
-      140,
+    ...SIZES.flatMap((size, index) =>
+      httpFlow(
+        `all-${label(size)}`,
+        [
+          apiNode(`all-api-${label(size)}`, label(size), { returnAll: true, output: 'items' }),
+          counter(`all-count-${label(size)}`),
+        ],
+        140 + index * 80,
+      ),
     ),
     ...httpFlow(
       'array',
       [
-        apiNode('array-api', { returnAll: true, output: 'array' }),
+        apiNode('array-api', '200k', { returnAll: true, output: 'array' }),
         {
           id: 'array-count',
           type: 'function',
@@ -91,7 +113,7 @@ function memoryFlows(emulatorUrl: string): FlowNode[] {
           outputs: 1,
         },
       ],
-      220,
+      300,
     ),
     ...httpFlow(
       'gc',
@@ -103,16 +125,23 @@ function memoryFlows(emulatorUrl: string): FlowNode[] {
           outputs: 1,
         },
       ],
-      300,
+      380,
     ),
   ];
 }
 
-async function nodeRedGrowth(userDir: string, mode: Mode, records: number): Promise<number> {
-  const nodeRed = await startBenchNodeRed(userDir);
+/** `route`: the flow to measure, `all-50k`, `all-200k` or `array`. */
+async function nodeRedGrowth(
+  userDir: string,
+  node: string,
+  route: string,
+  records: number,
+): Promise<number> {
+  const nodeRed = await startBenchNodeRed(userDir, node);
   try {
-    // Node-RED's heap (larger than a bare core process) takes ~200,000 records to settle.
-    for (let listing = 0; listing < NODE_RED_WARM_UP_LISTINGS; listing += 1) {
+    // The heap takes ~200,000 records to reach its steady size (V8 grows the old generation
+    // step by step); measured from there, the growth is what Return All itself needs.
+    for (let listing = 0; listing < WARM_UP_LISTINGS; listing += 1) {
       const warm = JSON.parse(await getWhenReady(`${nodeRed.url}/bench/warm`)) as {
         records?: number;
       };
@@ -121,9 +150,10 @@ async function nodeRedGrowth(userDir: string, mode: Mode, records: number): Prom
     await getWhenReady(`${nodeRed.url}/bench/gc`);
     resetPeakRss(nodeRed.pid);
     const before = rssMb(nodeRed.pid);
-    const listed = JSON.parse(
-      await getWhenReady(`${nodeRed.url}/bench/${mode === 'items' ? 'all' : 'array'}`),
-    ) as { records?: number };
+    // The counter answers after the last record reached it: every message was consumed.
+    const listed = JSON.parse(await getWhenReady(`${nodeRed.url}/bench/${route}`)) as {
+      records?: number;
+    };
     const growth = peakRssMb(nodeRed.pid) - before;
     if (listed.records !== records)
       throw new Error(`Node-RED sent ${listed.records} of ${records}`);
@@ -133,61 +163,53 @@ async function nodeRedGrowth(userDir: string, mode: Mode, records: number): Prom
   }
 }
 
-async function repeat(times: number, measure: () => Promise<number>): Promise<Estimate> {
-  const values: number[] = [];
-  for (let i = 0; i < times; i += 1) values.push(await measure());
-  return estimate(values);
-}
+const [SMALL, LARGE] = SIZES;
 
 const bench: Bench = {
   title: 'memory: peak RSS growth of Return All, one message per record, 50k and 200k records',
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-mem-'));
-    const port = await freePort();
     const userDir = join(dir, 'user');
     const figures: Record<string, Figure> = {};
-    let emulator: Emulator | undefined;
+    const emulators: Emulator[] = [];
     try {
-      // One port for every size: the deployed flow's connection keeps pointing at it.
-      emulator = await startEmulator({ port, callRecords: SIZES[0] });
+      // One emulator per size, both up for the whole bench, so the sizes can alternate.
+      const small = await startEmulator({ port: 0, callRecords: SMALL });
+      emulators.push(small);
+      const large = await startEmulator({ port: 0, callRecords: LARGE });
+      emulators.push(large);
       const setup = await nodeRedWithPalette(dir);
-      await deployFlows(setup.url, memoryFlows(emulator.url));
+      await deployFlows(setup.url, memoryFlows({ '50k': small.url, '200k': large.url }));
       await setup.stop();
-      const perRecord: Record<string, Estimate> = {};
-      for (const size of SIZES) {
-        if (size !== SIZES[0]) {
-          await emulator.close();
-          emulator = await startEmulator({ port, callRecords: size });
-        }
-        const label = `${size / 1000}k`;
-        const url = emulator.url;
-        perRecord[`core.${label}`] = await repeat(CORE_PROCESSES, () =>
-          coreGrowth(url, 'items', size),
-        );
-        perRecord[`nodered.${label}`] = await repeat(NODE_RED_PROCESSES, () =>
-          nodeRedGrowth(userDir, 'items', size),
-        );
+      const node = writeMeasuredNode(dir);
+      const measured: Record<'core' | 'nodered', Paired> = {
+        core: await alternatePairs(
+          CORE_PAIRS,
+          () => coreGrowth(small.url, 'items', SMALL),
+          () => coreGrowth(large.url, 'items', LARGE),
+        ),
+        nodered: await alternatePairs(
+          NODE_RED_PAIRS,
+          () => nodeRedGrowth(userDir, node, 'all-50k', SMALL),
+          () => nodeRedGrowth(userDir, node, 'all-200k', LARGE),
+        ),
+      };
+      for (const [platform, paired] of Object.entries(measured)) {
+        const name = `paging.peak_rss_mb.per_record.${platform}`;
+        figures[`${name}.50k`] = paired.first;
+        figures[`${name}.200k`] = paired.second;
+        figures[`${name}.200k_vs_50k`] = paired.secondVsFirst;
+        figures[`${name}.200k_minus_50k`] = paired.secondMinusFirst;
       }
-      for (const [name, figure] of Object.entries(perRecord)) {
-        figures[`paging.peak_rss_mb.per_record.${name}`] = figure;
-      }
-      for (const platform of ['core', 'nodered']) {
-        const small = perRecord[`${platform}.50k`] as Estimate;
-        const large = perRecord[`${platform}.200k`] as Estimate;
-        figures[`paging.peak_rss_mb.per_record.${platform}.200k_vs_50k`] =
-          large.value / small.value;
-      }
-      const url = emulator.url;
-      const largest = SIZES[SIZES.length - 1] as number;
-      figures['paging.peak_rss_mb.array.core.200k'] = await repeat(1, () =>
-        coreGrowth(url, 'array', largest),
-      );
-      figures['paging.peak_rss_mb.array.nodered.200k'] = await repeat(1, () =>
-        nodeRedGrowth(userDir, 'array', largest),
-      );
+      figures['paging.peak_rss_mb.array.core.200k'] = estimate([
+        await coreGrowth(large.url, 'array', LARGE),
+      ]);
+      figures['paging.peak_rss_mb.array.nodered.200k'] = estimate([
+        await nodeRedGrowth(userDir, node, 'array', LARGE),
+      ]);
       return figures;
     } finally {
-      await emulator?.close();
+      for (const emulator of emulators) await emulator.close();
       rmSync(dir, { recursive: true, force: true });
     }
   },

@@ -1,26 +1,35 @@
 // One measurement in a fresh process: 'Return All' of every ACME call record through core,
 // one record at a time (`items`, as a per-record consumer sees them) or collected into one
 // array (`array`, connection.execute with returnAll). Prints one JSON line: the records seen
-// and the peak RSS growth over the RSS before the listing (VmHWM reset just before it).
+// and the peak RSS growth over the RSS before the listing (VmHWM reset just before it, after
+// the warm-up listings and a full collection).
 import { mitelConnection, WARM_UP_RECORDS } from '../lib/mitel';
 import { peakRssMb, resetPeakRss, rssMb } from '../lib/proc';
 
 async function main(): Promise<void> {
-  const [emulatorUrl, mode] = process.argv.slice(2);
-  if (emulatorUrl === undefined || (mode !== 'items' && mode !== 'array')) {
-    throw new Error('usage: return-all-core.ts <emulator url> items|array');
+  const [emulatorUrl, mode, listings = '1'] = process.argv.slice(2);
+  const warmUpListings = Number(listings);
+  if (
+    emulatorUrl === undefined ||
+    (mode !== 'items' && mode !== 'array') ||
+    !Number.isInteger(warmUpListings) ||
+    warmUpListings < 1
+  ) {
+    throw new Error('usage: return-all-core.ts <emulator url> items|array [warm-up listings]');
   }
   const connection = mitelConnection(emulatorUrl);
   // Token, sockets, code and the heap's size warm before the baseline, as in a process that
   // has been running: the listing after it then shows what it keeps, not V8 settling in.
-  let warm = 0;
-  for await (const page of connection.pages(
-    'callRecord.list',
-    { top: 100 },
-    { limit: WARM_UP_RECORDS },
-  ))
-    warm += page.items.length;
-  if (warm !== WARM_UP_RECORDS) throw new Error(`warm-up listed ${warm} records`);
+  for (let listing = 0; listing < warmUpListings; listing += 1) {
+    let warm = 0;
+    for await (const page of connection.pages(
+      'callRecord.list',
+      { top: 100 },
+      { limit: WARM_UP_RECORDS },
+    ))
+      warm += page.items.length;
+    if (warm !== WARM_UP_RECORDS) throw new Error(`warm-up listed ${warm} records`);
+  }
   // The baseline is the heap after a full collection, not wherever the last GC cycle left it.
   (globalThis as { gc?: () => void }).gc?.();
   resetPeakRss('self');

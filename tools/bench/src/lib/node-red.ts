@@ -34,8 +34,16 @@ export interface BenchNodeRed extends NodeRedInstance {
   pid: number;
 }
 
-export async function startBenchNodeRed(userDir: string): Promise<BenchNodeRed> {
-  const instance = await startNodeRed({ userDir, env: { NODE_OPTIONS: '--expose-gc' } });
+/** `nodeBinary`: another `node` to run it with, e.g. one with a fixed heap (lib/heap.ts). */
+export async function startBenchNodeRed(
+  userDir: string,
+  nodeBinary?: string,
+): Promise<BenchNodeRed> {
+  const instance = await startNodeRed({
+    userDir,
+    env: { NODE_OPTIONS: '--expose-gc' },
+    ...(nodeBinary === undefined ? {} : { nodeBinary }),
+  });
   return { ...instance, pid: pidIn(userDir, 'node-red') };
 }
 
