@@ -15,6 +15,7 @@ import { credentialValues } from './credential';
 import { configurationFailure, nodeFailure } from './errors';
 import { failureJson } from './failure-shape';
 import { sendRequest } from './request';
+import { withOwnCopy } from './own-credential-copy';
 import { credentialSecrets } from './secrets';
 import { LIMIT, OPTIONS, RETURN_ALL, isOptional } from './node-properties';
 import type { ProviderBinding } from './providers';
@@ -34,7 +35,8 @@ export async function executeOperations(
   const items = context.getInputData();
   // Decrypting the credential is the costliest local step: once per execution, not per item
   // (n8n's helper would decrypt it again for every request unless handed the decrypted copy;
-  // a token renewed after a 401 lands in that same object, so later items use it).
+  // a token renewed by one request is copied back into it, so later items use it: see
+  // own-credential-copy.ts).
   let decrypted: Promise<ICredentialsDecrypted> | undefined;
   const decryptedFor = (itemIndex: number): Promise<ICredentialsDecrypted> => {
     decrypted ??= context.getCredentials(binding.credentialName, itemIndex).then((data) => {
@@ -135,7 +137,9 @@ async function sendItem(
   const results: IDataObject[] = [];
   // Core's one paging loop: a next link back to a page already read fails instead of looping.
   const send = (current: ApiRequest) =>
-    sendRequest(context, profile, binding, current, itemIndex, credentials);
+    withOwnCopy(credentials, (copy) =>
+      sendRequest(context, profile, binding, current, itemIndex, copy),
+    );
   // The parameters go along for the operation's output options (Include SIP Password, ...).
   const pages = paginate(profile, operation.id, request, send, {
     params,

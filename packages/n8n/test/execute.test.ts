@@ -1,11 +1,18 @@
 import { profiles } from '@switchboard/core';
 import type { OperationDef, ParameterDef, ProviderProfile } from '@switchboard/core';
 import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+  IAdditionalCredentialOptions,
+  ICredentialDataDecryptedObject,
+  IDataObject,
+  IHttpRequestHelper,
+  IHttpRequestOptions,
+} from 'n8n-workflow';
+import { MitelCloudLinkApi } from '../credentials/MitelCloudLinkApi.credentials';
 import { executeOperations } from '../lib/execute';
 import { TokenRequestFailure } from '../lib/failure-shape';
 import { OPTIONS, isOptional } from '../lib/node-properties';
-import { PROVIDERS, type ProviderBinding } from '../lib/providers';
+import { PROVIDERS, TOKEN_FIELD, type ProviderBinding } from '../lib/providers';
 import { failureOf, fakeExecute, httpFailure } from './execute-fake';
 import { sampleCredentials } from './fixtures';
 
@@ -484,5 +491,73 @@ describe('many items: idempotent operations concurrently, the rest one after ano
     expect(order.indexOf('done u2')).toBeLessThan(order.indexOf('done u3'));
     expect(order.indexOf('done u3')).toBeLessThan(order.indexOf('done u4'));
     expect(state.maxInFlight).toBe(2);
+  });
+});
+
+describe('many items: a revoked token is renewed once', () => {
+  const mitel = profiles.find((profile) => profile.id === 'mitel-cloudlink') as ProviderProfile;
+  const ITEMS = 25;
+
+  it('one grant for all the 401s of the items in flight, later items use the new token', async () => {
+    const credentials = {
+      ...(sampleCredentials(mitel) as Record<string, string>),
+      accessToken: 'old',
+      tokenObtainedAt: String(Date.now()),
+      tokenExpiresAt: String(Date.now() + 3_600_000),
+    };
+    const parameters = Array.from({ length: ITEMS }, (_, index) => ({
+      resource: 'user',
+      operation: 'get',
+      userId: `u${index}`,
+    }));
+    const { context } = fakeExecute({ parameters, credentials });
+    // n8n's credential's preAuthentication (with the process's single flight) against a token
+    // endpoint that counts its grants.
+    let grants = 0;
+    const tokenHelper = {
+      helpers: {
+        httpRequest: async () => {
+          grants++;
+          await new Promise((done) => setImmediate(done));
+          const body = { access_token: `fresh-${grants}`, token_type: 'Bearer', expires_in: 3600 };
+          return { statusCode: 201, headers: {}, body: JSON.stringify(body) };
+        },
+      },
+    } as unknown as IHttpRequestHelper;
+    const credentialType = new MitelCloudLinkApi();
+    const preAuthenticate = async (data: ICredentialDataDecryptedObject) =>
+      Object.assign(data, await credentialType.preAuthentication.call(tokenHelper, data));
+    // n8n's httpRequestWithAuthentication: renews an empty token first, and once after a 401,
+    // on the very object it was handed; 401s arrive at different times (the item's turns).
+    const sentWith: string[] = [];
+    const revoked = new Set<string>();
+    (context.helpers as unknown as Record<string, unknown>).httpRequestWithAuthentication = async (
+      _type: string,
+      request: IHttpRequestOptions,
+      extra: IAdditionalCredentialOptions,
+    ) => {
+      const data = extra.credentialsDecrypted?.data as ICredentialDataDecryptedObject;
+      if (data[TOKEN_FIELD] === '') await preAuthenticate(data);
+      const index = Number(String(request.url).split('/u').pop());
+      const token = String(data[TOKEN_FIELD]);
+      sentWith.push(token);
+      for (let turn = 0; turn < (index % 7) * 3; turn++)
+        await new Promise((done) => setImmediate(done));
+      if (revoked.has(token)) {
+        await preAuthenticate(data);
+        sentWith.push(String(data[TOKEN_FIELD]));
+      }
+      // Revoked once the first item is answered: the ten sent next all meet a 401.
+      if (index === 0) revoked.add('old');
+      return { statusCode: 200, headers: {}, body: { userId: `u${index}` } };
+    };
+
+    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+
+    expect(output?.map((item) => item.json.userId)).toEqual(parameters.map((p) => p.userId));
+    expect(grants).toBe(1);
+    // Item 0 and the ten started after it used the old token; every later send the new one.
+    expect(sentWith.filter((token) => token === 'old')).toHaveLength(11);
+    expect(sentWith.slice(11)).toEqual(Array(sentWith.length - 11).fill('fresh-1'));
   });
 });
