@@ -1,6 +1,7 @@
 // The shared execute() of every provider node: for each input item, build the operation's
 // request with core, send it through n8n's authenticated helper (which runs preAuthentication
-// and retries once after a 401), follow pages, and output one item per result.
+// and retries once after a 401), follow pages, and output one item per result. Items of an
+// idempotent operation run a few at a time (see run-items.ts); the output keeps input order.
 import type { ApiRequest, OperationDef, OperationParams, ProviderProfile } from '@switchboard/core';
 import { buildOperationRequest, isPaged, paginate } from '@switchboard/core';
 import type {
@@ -14,9 +15,16 @@ import { credentialValues } from './credential';
 import { configurationFailure, nodeFailure } from './errors';
 import { failureJson } from './failure-shape';
 import { sendRequest } from './request';
+import { withOwnCopy } from './own-credential-copy';
 import { credentialSecrets } from './secrets';
 import { LIMIT, OPTIONS, RETURN_ALL, isOptional } from './node-properties';
 import type { ProviderBinding } from './providers';
+import { runItems, type PreparedItem } from './run-items';
+
+// Items of an idempotent operation go out this many at a time (n8n's HTTP Request node sends
+// all of a run's items at once). Bounded so 5,000 items do not open 5,000 sockets or meet
+// the provider's rate limit all at once; 10 already hides the network round trip.
+const MAX_IN_FLIGHT = 10;
 
 export async function executeOperations(
   context: IExecuteFunctions,
@@ -27,7 +35,8 @@ export async function executeOperations(
   const items = context.getInputData();
   // Decrypting the credential is the costliest local step: once per execution, not per item
   // (n8n's helper would decrypt it again for every request unless handed the decrypted copy;
-  // a token renewed after a 401 lands in that same object, so later items use it).
+  // a token renewed by one request is copied back into it, so later items use it: see
+  // own-credential-copy.ts).
   let decrypted: Promise<ICredentialsDecrypted> | undefined;
   const decryptedFor = (itemIndex: number): Promise<ICredentialsDecrypted> => {
     decrypted ??= context.getCredentials(binding.credentialName, itemIndex).then((data) => {
@@ -41,29 +50,36 @@ export async function executeOperations(
     });
     return decrypted;
   };
-  for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-    try {
-      const results = await runItem(context, profile, decryptedFor, binding, itemIndex);
-      for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
-    } catch (error) {
-      const failure =
-        error instanceof NodeApiError || error instanceof NodeOperationError
-          ? error
-          : configurationFailure(context.getNode(), error, itemIndex);
-      if (!context.continueOnFail()) throw failure;
-      output.push({ json: failureJson(failure), pairedItem: { item: itemIndex } });
+  const outcomes = await runItems(
+    items.length,
+    (itemIndex) => prepareItem(context, profile, decryptedFor, binding, itemIndex),
+    { maxInFlight: MAX_IN_FLIGHT, stopAtFirstFailure: !context.continueOnFail() },
+  );
+  // By input position, so the failure thrown is the first one in input order.
+  for (const [itemIndex, outcome] of outcomes.entries()) {
+    if (outcome === undefined) continue;
+    if (outcome.ok) {
+      for (const json of outcome.value) output.push({ json, pairedItem: { item: itemIndex } });
+      continue;
     }
+    const failure =
+      outcome.error instanceof NodeApiError || outcome.error instanceof NodeOperationError
+        ? outcome.error
+        : configurationFailure(context.getNode(), outcome.error, itemIndex);
+    if (!context.continueOnFail()) throw failure;
+    output.push({ json: failureJson(failure), pairedItem: { item: itemIndex } });
   }
   return [output];
 }
 
-async function runItem(
+/** Reads the item's parameters and builds its request; sending is left to the caller. */
+async function prepareItem(
   context: IExecuteFunctions,
   profile: ProviderProfile,
   decryptedFor: (itemIndex: number) => Promise<ICredentialsDecrypted>,
   binding: ProviderBinding,
   itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<PreparedItem<IDataObject[]>> {
   let operation: OperationDef;
   let request: ApiRequest;
   let credentials: ICredentialsDecrypted;
@@ -87,11 +103,43 @@ async function runItem(
     : true;
   const limit =
     paged && !returnAll ? (context.getNodeParameter(LIMIT, itemIndex, 50) as number) : Infinity;
+  return {
+    // Core marks every request it builds: GET, PUT, DELETE and operations declared idempotent.
+    // Anything else (place a call, create a user) keeps strict one-after-another order.
+    concurrent: request.idempotent === true,
+    send: () =>
+      sendItem(
+        context,
+        profile,
+        binding,
+        { operation, request, params, credentials, limit },
+        itemIndex,
+      ),
+  };
+}
 
+interface ItemRequest {
+  operation: OperationDef;
+  request: ApiRequest;
+  params: OperationParams;
+  credentials: ICredentialsDecrypted;
+  limit: number;
+}
+
+async function sendItem(
+  context: IExecuteFunctions,
+  profile: ProviderProfile,
+  binding: ProviderBinding,
+  { operation, request, params, credentials, limit }: ItemRequest,
+  itemIndex: number,
+): Promise<IDataObject[]> {
+  const paged = isPaged(operation);
   const results: IDataObject[] = [];
   // Core's one paging loop: a next link back to a page already read fails instead of looping.
   const send = (current: ApiRequest) =>
-    sendRequest(context, profile, binding, current, itemIndex, credentials);
+    withOwnCopy(credentials, (copy) =>
+      sendRequest(context, profile, binding, current, itemIndex, copy),
+    );
   // The parameters go along for the operation's output options (Include SIP Password, ...).
   const pages = paginate(profile, operation.id, request, send, {
     params,

@@ -1,11 +1,18 @@
 import { profiles } from '@switchboard/core';
 import type { OperationDef, ParameterDef, ProviderProfile } from '@switchboard/core';
 import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+  IAdditionalCredentialOptions,
+  ICredentialDataDecryptedObject,
+  IDataObject,
+  IHttpRequestHelper,
+  IHttpRequestOptions,
+} from 'n8n-workflow';
+import { MitelCloudLinkApi } from '../credentials/MitelCloudLinkApi.credentials';
 import { executeOperations } from '../lib/execute';
 import { TokenRequestFailure } from '../lib/failure-shape';
 import { OPTIONS, isOptional } from '../lib/node-properties';
-import { PROVIDERS, type ProviderBinding } from '../lib/providers';
+import { PROVIDERS, TOKEN_FIELD, type ProviderBinding } from '../lib/providers';
 import { failureOf, fakeExecute, httpFailure } from './execute-fake';
 import { sampleCredentials } from './fixtures';
 
@@ -323,5 +330,234 @@ describe('Continue On Fail: every failure has the same shape', () => {
     });
     expect(Object.keys(json).sort()).toEqual(['code', 'error', 'hint']);
     expect(json.code).toBe('network_refused');
+  });
+});
+
+describe('many items: idempotent operations concurrently, the rest one after another', () => {
+  const mitel = profiles.find((profile) => profile.id === 'mitel-cloudlink') as ProviderProfile;
+  const credentials = sampleCredentials(mitel) as Record<string, string>;
+  const ITEMS = 25;
+  const getUser = (index: number) => ({ resource: 'user', operation: 'get', userId: `u${index}` });
+  const createConversation = (index: number) => ({
+    resource: 'conversation',
+    operation: 'create',
+    participants: `[{"type": "USER", "participantId": "u${index}"}]`,
+  });
+  const userOf = (request: IHttpRequestOptions) => String(request.url).split('/').pop() ?? '';
+  const participantOf = (request: IHttpRequestOptions) =>
+    String(
+      (bodyOf(request).originalParticipants as Array<{ participantId: string }>)[0]?.participantId,
+    );
+  /** Event-loop turns: later items answer sooner, so completion order is not input order. */
+  const turns = async (count: number) => {
+    for (let turn = 0; turn < count; turn++) await new Promise((done) => setImmediate(done));
+  };
+
+  /** Answers after a delay that shrinks with the item, recording how many are in flight. */
+  function tracked(
+    respond: (id: string) => { body: unknown },
+    idOf: (request: IHttpRequestOptions) => string,
+  ) {
+    const state = { inFlight: 0, maxInFlight: 0, sentWhileFirstPending: [] as number[] };
+    const sent: string[] = [];
+    const answer = async (request: IHttpRequestOptions) => {
+      const id = idOf(request);
+      sent.push(id);
+      state.inFlight++;
+      state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+      await turns(ITEMS - Number(id.slice(1)));
+      if (id === 'u0') state.sentWhileFirstPending.push(sent.length);
+      state.inFlight--;
+      return respond(id);
+    };
+    return { state, sent, answer };
+  }
+
+  it('keeps input order and pairedItem, the first item alone, at most 10 in flight', async () => {
+    const { state, answer } = tracked((id) => ({ body: { userId: id } }), userOf);
+    const parameters = Array.from({ length: ITEMS }, (_, index) => getUser(index));
+    const { context } = fakeExecute({ parameters, credentials, answer });
+
+    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+
+    expect(output?.map((item) => item.json.userId)).toEqual(
+      parameters.map((parameter) => parameter.userId),
+    );
+    expect(output?.map((item) => item.pairedItem)).toEqual(
+      parameters.map((_, index) => ({ item: index })),
+    );
+    expect(state.sentWhileFirstPending).toEqual([1]);
+    expect(state.maxInFlight).toBe(10);
+  });
+
+  it('without continueOnFail, throws the first failing item in input order', async () => {
+    // u12 answers before u5 (later items answer sooner), yet u5 is the one reported.
+    const { answer } = tracked((id) => {
+      if (id === 'u5' || id === 'u12') throw httpFailure(404, { message: `no user ${id}` });
+      return { body: { userId: id } };
+    }, userOf);
+    const parameters = Array.from({ length: ITEMS }, (_, index) => getUser(index));
+    const { context, sent } = fakeExecute({ parameters, credentials, answer });
+
+    const failure = await failureOf<NodeApiError>(
+      executeOperations(context, mitel, PROVIDERS.mitel),
+    );
+
+    expect(failure).toBeInstanceOf(NodeApiError);
+    expect(failure.context.itemIndex).toBe(5);
+    expect(failure.message).toContain('no user u5');
+    // Nothing new starts once a failure is known: not every item was sent.
+    expect(sent.length).toBeLessThan(ITEMS);
+  });
+
+  it('with continueOnFail, each failure sits at its own position', async () => {
+    const { answer } = tracked((id) => {
+      if (id === 'u5' || id === 'u12') throw httpFailure(404, { message: `no user ${id}` });
+      return { body: { userId: id } };
+    }, userOf);
+    const parameters = Array.from({ length: ITEMS }, (_, index) => getUser(index));
+    const { context } = fakeExecute({ parameters, credentials, answer, continueOnFail: true });
+
+    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+
+    expect(output).toHaveLength(ITEMS);
+    for (const [index, item] of (output ?? []).entries()) {
+      expect(item.pairedItem).toEqual({ item: index });
+      if (index === 5 || index === 12) {
+        expect(item.json).toMatchObject({ status: 404 });
+        expect(String(item.json.error)).toContain(`no user u${index}`);
+      } else {
+        expect(item.json).toEqual({ userId: `u${index}` });
+      }
+    }
+  });
+
+  it('sends a non-idempotent operation one item at a time, in input order', async () => {
+    const { state, sent, answer } = tracked(
+      (id) => ({ body: { conversationId: `c-${id}` } }),
+      participantOf,
+    );
+    const parameters = Array.from({ length: ITEMS }, (_, index) => createConversation(index));
+    const { context } = fakeExecute({ parameters, credentials, answer });
+
+    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+
+    expect(state.maxInFlight).toBe(1);
+    expect(sent).toEqual(parameters.map((_, index) => `u${index}`));
+    expect(output?.map((item) => item.json.conversationId)).toEqual(
+      parameters.map((_, index) => `c-u${index}`),
+    );
+  });
+
+  it('sends no side-effecting request after a failure', async () => {
+    const { sent, answer } = tracked((id) => {
+      if (id === 'u3') throw httpFailure(400, { message: 'bad participant' });
+      return { body: { conversationId: `c-${id}` } };
+    }, participantOf);
+    const parameters = Array.from({ length: ITEMS }, (_, index) => createConversation(index));
+    const { context } = fakeExecute({ parameters, credentials, answer });
+
+    const failure = await failureOf<NodeApiError>(
+      executeOperations(context, mitel, PROVIDERS.mitel),
+    );
+
+    expect(failure.context.itemIndex).toBe(3);
+    expect(sent).toEqual(['u0', 'u1', 'u2', 'u3']);
+  });
+
+  it('waits for the reads before it before a side-effecting item, and resumes after', async () => {
+    const { state, sent, answer } = tracked(
+      (id) => ({ body: { id } }),
+      (request) => (request.method === 'POST' ? participantOf(request) : userOf(request)),
+    );
+    const parameters = [getUser(0), getUser(1), getUser(2), createConversation(3), getUser(4)];
+    const order: string[] = [];
+    const { context } = fakeExecute({
+      parameters,
+      credentials,
+      answer: async (request) => {
+        const reply = await answer(request);
+        order.push(`done ${String((reply.body as { id: string }).id)}`);
+        return reply;
+      },
+    });
+
+    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+
+    expect(output?.map((item) => item.json.id)).toEqual(['u0', 'u1', 'u2', 'u3', 'u4']);
+    // u3 (the POST) only goes out once u1 and u2 are done, and u4 only after u3.
+    expect(sent.indexOf('u3')).toBe(3);
+    expect(order.indexOf('done u1')).toBeLessThan(order.indexOf('done u3'));
+    expect(order.indexOf('done u2')).toBeLessThan(order.indexOf('done u3'));
+    expect(order.indexOf('done u3')).toBeLessThan(order.indexOf('done u4'));
+    expect(state.maxInFlight).toBe(2);
+  });
+});
+
+describe('many items: a revoked token is renewed once', () => {
+  const mitel = profiles.find((profile) => profile.id === 'mitel-cloudlink') as ProviderProfile;
+  const ITEMS = 25;
+
+  it('one grant for all the 401s of the items in flight, later items use the new token', async () => {
+    const credentials = {
+      ...(sampleCredentials(mitel) as Record<string, string>),
+      accessToken: 'old',
+      tokenObtainedAt: String(Date.now()),
+      tokenExpiresAt: String(Date.now() + 3_600_000),
+    };
+    const parameters = Array.from({ length: ITEMS }, (_, index) => ({
+      resource: 'user',
+      operation: 'get',
+      userId: `u${index}`,
+    }));
+    const { context } = fakeExecute({ parameters, credentials });
+    // n8n's credential's preAuthentication (with the process's single flight) against a token
+    // endpoint that counts its grants.
+    let grants = 0;
+    const tokenHelper = {
+      helpers: {
+        httpRequest: async () => {
+          grants++;
+          await new Promise((done) => setImmediate(done));
+          const body = { access_token: `fresh-${grants}`, token_type: 'Bearer', expires_in: 3600 };
+          return { statusCode: 201, headers: {}, body: JSON.stringify(body) };
+        },
+      },
+    } as unknown as IHttpRequestHelper;
+    const credentialType = new MitelCloudLinkApi();
+    const preAuthenticate = async (data: ICredentialDataDecryptedObject) =>
+      Object.assign(data, await credentialType.preAuthentication.call(tokenHelper, data));
+    // n8n's httpRequestWithAuthentication: renews an empty token first, and once after a 401,
+    // on the very object it was handed; 401s arrive at different times (the item's turns).
+    const sentWith: string[] = [];
+    const revoked = new Set<string>();
+    (context.helpers as unknown as Record<string, unknown>).httpRequestWithAuthentication = async (
+      _type: string,
+      request: IHttpRequestOptions,
+      extra: IAdditionalCredentialOptions,
+    ) => {
+      const data = extra.credentialsDecrypted?.data as ICredentialDataDecryptedObject;
+      if (data[TOKEN_FIELD] === '') await preAuthenticate(data);
+      const index = Number(String(request.url).split('/u').pop());
+      const token = String(data[TOKEN_FIELD]);
+      sentWith.push(token);
+      for (let turn = 0; turn < (index % 7) * 3; turn++)
+        await new Promise((done) => setImmediate(done));
+      if (revoked.has(token)) {
+        await preAuthenticate(data);
+        sentWith.push(String(data[TOKEN_FIELD]));
+      }
+      // Revoked once the first item is answered: the ten sent next all meet a 401.
+      if (index === 0) revoked.add('old');
+      return { statusCode: 200, headers: {}, body: { userId: `u${index}` } };
+    };
+
+    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+
+    expect(output?.map((item) => item.json.userId)).toEqual(parameters.map((p) => p.userId));
+    expect(grants).toBe(1);
+    // Item 0 and the ten started after it used the old token; every later send the new one.
+    expect(sentWith.filter((token) => token === 'old')).toHaveLength(11);
+    expect(sentWith.slice(11)).toEqual(Array(sentWith.length - 11).fill('fresh-1'));
   });
 });
