@@ -166,7 +166,7 @@ it('stores every finished call once across restarts, late and out-of-order arriv
       .filter((request) => request.method === 'POST' && request.path.endsWith('/calls'));
     expect(
       placed.map((request) => [request.path.split('/').slice(-3).join('/'), request.status]),
-    ).toEqual([[`endpoints/${AGENT.userId}/calls`, 201]]);
+    ).toEqual([[`endpoints/${AGENT.userId}/calls`, 200]]);
 
     // ERP contact → Bright Pattern user: created first, updated the second time.
     const agent = async (body: unknown) => {

@@ -106,6 +106,10 @@ export class N8nHome {
       N8N_LOG_FILE_LOCATION: this.logFile,
       N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
       N8N_RUNNERS_ENABLED: 'true',
+      // n8n 2.41's default expression engine (isolated-vm, a native module) intermittently
+      // ends `n8n execute` with SIGSEGV on these machines, mid-run or at exit; the legacy
+      // engine evaluates the same expressions without it.
+      N8N_EXPRESSION_ENGINE: 'legacy',
       N8N_HOST: '127.0.0.1',
       N8N_LISTEN_ADDRESS: '127.0.0.1',
       ...extra,

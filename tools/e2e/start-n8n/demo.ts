@@ -30,22 +30,26 @@ export interface ExampleWorkflow {
 }
 
 export function exampleWorkflows(): ExampleWorkflow[] {
-  return readdirSync(EXAMPLES_DIR)
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => {
-      const json = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as Record<
-        string,
-        unknown
-      >;
-      return {
-        file,
-        id: String(json.id),
-        name: String(json.name),
-        active: json.active === true,
-        json,
-      };
-    });
+  return (
+    readdirSync(EXAMPLES_DIR)
+      // The ERP examples need a PostgreSQL database and credential: the ERP e2e suite
+      // (tools/e2e/n8n/call-records.e2e.ts) runs them against a real one instead.
+      .filter((file) => file.endsWith('.json') && !file.startsWith('erp-'))
+      .sort()
+      .map((file) => {
+        const json = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as Record<
+          string,
+          unknown
+        >;
+        return {
+          file,
+          id: String(json.id),
+          name: String(json.name),
+          active: json.active === true,
+          json,
+        };
+      })
+  );
 }
 
 export function demoCredentials(emulatorUrl: string): Array<Record<string, unknown>> {
