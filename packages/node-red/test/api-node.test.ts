@@ -259,6 +259,22 @@ describe('API node', () => {
     expect(logged).not.toContain('not-the-secret-Xy9');
   });
 
+  it('names the parameter and the msg path that could not be read', async () => {
+    const bright = emulatorConnections(emulator.url)['bright-pattern'];
+    await load(bright, [
+      apiNode(bright, 'user.get', { params: { loginId: { v: 'contact.login', t: 'msg' } } }),
+      { id: 'catch', type: 'catch', scope: ['api'], uncaught: false, wires: [['caught']] },
+    ]);
+    const caught = nextMessage('caught');
+    helper.getNode('api').receive({ payload: 'no contact here' });
+    const error = (await caught).error as { message: string; code: string };
+    expect(error.code).toBe('validation_failed');
+    expect(error.message).toContain(
+      'Parameter "Login ID" could not be read from msg "contact.login"',
+    );
+    expect(error.message).not.toContain('This is unexpected');
+  });
+
   it('says which setting is missing when no connection is selected', async () => {
     const mitel = emulatorConnections(emulator.url)['mitel-cloudlink'];
     await load(mitel, [

@@ -66,6 +66,27 @@ function evaluate(
   });
 }
 
+/** A typed input that cannot be read (a msg path through a missing property, bad JSONata). */
+async function evaluateOrExplain(
+  RED: NodeRedApi,
+  node: NodeInstance,
+  msg: NodeMessage,
+  parameter: ParameterDef,
+  typed: TypedValue,
+): Promise<unknown> {
+  try {
+    return await evaluate(RED, node, msg, typed);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SwitchboardError({
+      code: 'validation_failed',
+      kind: 'configuration',
+      message: `Parameter "${parameter.displayName}" could not be read from ${typed.t} "${String(typed.v)}": ${reason}.`,
+      hint: `Check that the incoming message (or context) has that property, or pass msg.params.${parameter.name}.`,
+    });
+  }
+}
+
 /** The parameters to send: the node's typed inputs, then msg.params on top. */
 export async function resolveParameters(
   RED: NodeRedApi,
@@ -81,7 +102,9 @@ export async function resolveParameters(
   const params: OperationParams = {};
   for (const parameter of operation.parameters) {
     const typed = stored[parameter.name];
-    let value: unknown = typed ? await evaluate(RED, node, msg, typed) : undefined;
+    let value: unknown = typed
+      ? await evaluateOrExplain(RED, node, msg, parameter, typed)
+      : undefined;
     if (parameter.name in overrides) value = overrides[parameter.name];
     const coerced = coerceParameter(parameter, value);
     if (coerced !== undefined) params[parameter.name] = coerced as OperationParams[string];
