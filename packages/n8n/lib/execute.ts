@@ -14,7 +14,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { credentialValues } from './credential';
 import { configurationFailure, nodeFailure } from './errors';
 import { failureJson } from './failure-shape';
-import { sendRequest } from './request';
+import { decryptedCredential, sendRequest } from './request';
 import { withOwnCopy } from './own-credential-copy';
 import { credentialSecrets } from './secrets';
 import { LIMIT, OPTIONS, RETURN_ALL, isOptional } from './node-properties';
@@ -39,15 +39,7 @@ export async function executeOperations(
   // own-credential-copy.ts).
   let decrypted: Promise<ICredentialsDecrypted> | undefined;
   const decryptedFor = (itemIndex: number): Promise<ICredentialsDecrypted> => {
-    decrypted ??= context.getCredentials(binding.credentialName, itemIndex).then((data) => {
-      const reference = context.getNode().credentials?.[binding.credentialName];
-      return {
-        id: reference?.id ?? '',
-        name: reference?.name ?? '',
-        type: binding.credentialName,
-        data,
-      };
-    });
+    decrypted ??= decryptedCredential(context, binding, itemIndex);
     return decrypted;
   };
   const outcomes = await runItems(
