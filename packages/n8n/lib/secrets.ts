@@ -1,11 +1,11 @@
 // Every secret a credential holds (client secret, password, the stored access token, a refresh
-// token if one is ever kept): what every error path of the package masks before n8n shows,
+// token when the grant returns one): what every error path of the package masks before n8n shows,
 // logs or stores an error (execution data, continueOnFail items, the trigger's activation).
 import type { ProviderProfile } from '@switchboard/core';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { TOKEN_FIELD } from './providers';
+import { REFRESH_TOKEN_FIELD, TOKEN_FIELD } from './providers';
 
-const TOKEN_FIELDS = [TOKEN_FIELD, 'refreshToken'];
+const TOKEN_FIELDS = [TOKEN_FIELD, REFRESH_TOKEN_FIELD];
 
 export function credentialSecrets(
   profile: ProviderProfile,
