@@ -1,4 +1,4 @@
-// Public exports of the token engine, stores, transport and API client (issue 2).
+// Public exports of the token engine, stores, transport and API client.
 
 // Redaction
 export { redactUrl, redactText } from './redact';

@@ -5,9 +5,9 @@ export type * from './profiles/types';
 export type * from './operations/types';
 export type { ErrorCode } from './errors/codes';
 export * from './errors/switchboard-error';
-// Token engine, stores, transport, API client (issue 2).
+// Token engine, stores, transport, API client.
 export * from './engine-api';
-// Provider profiles, operations, diagnose, connections (issue 3).
+// Provider profiles, operations, diagnose, connections.
 export * from './profiles-api';
-// Call-record sync and phone numbers (issue 10).
+// Call-record sync and phone numbers.
 export * from './sync-api';

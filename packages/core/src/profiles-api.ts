@@ -1,11 +1,8 @@
-// Public exports of the provider profiles, operations, diagnose and connections.
-export { mitelCloudLink } from './profiles/mitel-cloudlink';
-export { dellCloudLink } from './profiles/dell-cloudlink';
-export { brightPattern } from './profiles/bright-pattern';
-export { sangomaCx, SANGOMA_SCOPES } from './profiles/sangoma-cx';
-export { genericOAuth2 } from './profiles/generic-oauth2';
+// Public exports of the provider profiles, operations, diagnose and connections. Profiles are
+// reached through the registry (`profiles`, `getProfile`), never one export per provider.
 export { deliveryApplicationId, isDeliveryForApplication } from './profiles/mitel-deliveries';
-export { profiles, getProfile } from './profiles/registry';
+export { profiles, getProfile, type ProviderId } from './profiles/registry';
+export { defineProfile } from './profiles/define';
 export { validateCredentials, credentialWarnings } from './profiles/validate';
 export { resolveBaseUrl } from './profiles/base-url';
 export { isFieldActive } from './profiles/values';

@@ -1,4 +1,4 @@
-// Bright Pattern Contact Center, Configuration API v2: docs/providers.md §3.
+// Bright Pattern Contact Center, Configuration API v2.
 import {
   CUSTOM_RESOURCE,
   EARLY_RENEWAL,
@@ -8,7 +8,8 @@ import {
   additionalFieldsParameter,
   customRequestOperation,
 } from './shared';
-import type { OperationDef, ParameterDef, ProviderProfile } from './types';
+import { defineProfile } from './define';
+import type { OperationDef, ParameterDef } from './types';
 
 const loginIdPath: ParameterDef = {
   name: 'loginId',
@@ -87,10 +88,21 @@ function exportOperation(
   };
 }
 
-export const brightPattern: ProviderProfile = {
+export const brightPattern = defineProfile({
   id: 'bright-pattern',
   displayName: 'Bright Pattern',
   description: 'Bright Pattern Contact Center Configuration API v2: user management.',
+  docsUrl: 'https://help.brightpattern.com/',
+  platform: {
+    icon: 'bright-pattern',
+    n8n: {
+      nodeClassName: 'BrightPattern',
+      nodeName: 'brightPattern',
+      credentialClassName: 'BrightPatternApi',
+      credentialName: 'brightPatternApi',
+      credentialDisplayName: 'Bright Pattern API',
+    },
+  },
   fields: [
     {
       name: 'baseUrl',
@@ -213,4 +225,4 @@ export const brightPattern: ProviderProfile = {
     ),
     customRequestOperation(['api']),
   ],
-};
+});

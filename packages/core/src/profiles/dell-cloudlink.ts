@@ -1,4 +1,4 @@
-// Dell CloudLink Center (on-premises key management appliance): docs/providers.md §2.
+// Dell CloudLink Center (on-premises key management appliance).
 import {
   CUSTOM_RESOURCE,
   EARLY_RENEWAL,
@@ -7,7 +7,8 @@ import {
   TLS_FIELD_NAMES,
   customRequestOperation,
 } from './shared';
-import type { OperationDef, ProviderProfile } from './types';
+import { defineProfile } from './define';
+import type { OperationDef } from './types';
 
 function listOperation(resource: string, name: string, path: string, what: string): OperationDef {
   return {
@@ -23,10 +24,21 @@ function listOperation(resource: string, name: string, path: string, what: strin
   };
 }
 
-export const dellCloudLink: ProviderProfile = {
+export const dellCloudLink = defineProfile({
   id: 'dell-cloudlink',
   displayName: 'Dell CloudLink Center',
   description: 'Dell CloudLink Center REST API (encryption key management, on-premises).',
+  docsUrl: 'https://www.dell.com/support/',
+  platform: {
+    icon: 'dell',
+    n8n: {
+      nodeClassName: 'DellCloudLinkCenter',
+      nodeName: 'dellCloudLinkCenter',
+      credentialClassName: 'DellCloudLinkCenterApi',
+      credentialName: 'dellCloudLinkCenterApi',
+      credentialDisplayName: 'Dell CloudLink Center API',
+    },
+  },
   fields: [
     {
       name: 'baseUrl',
@@ -184,4 +196,4 @@ export const dellCloudLink: ProviderProfile = {
     customRequestOperation(['api']),
   ],
   whoAmI: 'auth.get',
-};
+});

@@ -1,4 +1,4 @@
-// Any other OAuth2 API: docs/providers.md §5. Everything provider-specific is a field.
+// Any other OAuth2 API (RFC 6749). Everything provider-specific is a field.
 import {
   BASIC_ENCODING_OPTIONS,
   CLIENT_AUTH_OPTIONS,
@@ -10,12 +10,24 @@ import {
   customRequestOperation,
   passwordGrantFields,
 } from './shared';
-import type { ProviderProfile } from './types';
+import { defineProfile } from './define';
 
-export const genericOAuth2: ProviderProfile = {
+export const genericOAuth2 = defineProfile({
   id: 'generic-oauth2',
   displayName: 'Generic OAuth2 API',
   description: 'Any API protected by OAuth2 client credentials or password grant.',
+  docsUrl: 'https://datatracker.ietf.org/doc/html/rfc6749',
+  platform: {
+    icon: 'oauth2',
+    n8n: {
+      nodeClassName: 'SwitchboardOAuth2',
+      nodeName: 'switchboardOAuth2',
+      credentialClassName: 'SwitchboardOAuth2Api',
+      credentialName: 'switchboardOAuth2Api',
+      credentialDisplayName: 'Switchboard OAuth2 API',
+      nodeDisplayName: 'OAuth2 API (Switchboard)',
+    },
+  },
   fields: [
     {
       name: 'tokenUrl',
@@ -109,4 +121,4 @@ export const genericOAuth2: ProviderProfile = {
   tlsFields: TLS_FIELD_NAMES,
   resources: [CUSTOM_RESOURCE],
   operations: [customRequestOperation(['api'])],
-};
+});

@@ -1,4 +1,4 @@
-// Mitel CloudLink: facts in docs/providers.md §1.
+// Mitel CloudLink, from Mitel's developer documentation (https://developer.mitel.io/).
 import {
   CLIENT_AUTH_OPTIONS,
   CUSTOM_RESOURCE,
@@ -8,7 +8,8 @@ import {
   passwordGrantFields,
 } from './shared';
 import { mitelMediaOperations } from './mitel-media';
-import type { OperationDef, ParameterDef, ProviderProfile } from './types';
+import { defineProfile } from './define';
+import type { OperationDef, ParameterDef } from './types';
 
 /**
  * The API version in each service's base path. These five use 2017-09-01; other Mitel services
@@ -345,11 +346,21 @@ function withSipPasswordOption(operation: OperationDef): OperationDef {
   };
 }
 
-export const mitelCloudLink: ProviderProfile = {
+export const mitelCloudLink = defineProfile({
   id: 'mitel-cloudlink',
   displayName: 'Mitel CloudLink',
   description: 'Mitel CloudLink platform APIs: users, call history, calls, chat, notifications.',
   docsUrl: 'https://developer.mitel.io/',
+  platform: {
+    icon: 'mitel',
+    n8n: {
+      nodeClassName: 'MitelCloudLink',
+      nodeName: 'mitelCloudLink',
+      credentialClassName: 'MitelCloudLinkApi',
+      credentialName: 'mitelCloudLinkApi',
+      credentialDisplayName: 'Mitel CloudLink API',
+    },
+  },
   fields: [
     {
       name: 'environment',
@@ -521,4 +532,4 @@ export const mitelCloudLink: ProviderProfile = {
   whoAmI: 'auth.whoAmI',
   // No fixed region list exists: the token's domain claim names the account's region.
   regionClaim: { claim: 'domain', hostSuffix: 'api.mitel.io' },
-};
+});

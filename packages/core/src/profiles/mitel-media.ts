@@ -1,5 +1,5 @@
 // Mitel CloudLink media service operations: call history, placing and controlling calls.
-// Facts from Mitel's published media API specification (docs/providers.md §1).
+// Facts from Mitel's published media API specification (https://developer.mitel.io/).
 import { additionalFieldsParameter } from './shared';
 import type { OperationDef, ParameterDef } from './types';
 

@@ -1,6 +1,7 @@
-// Sangoma CX (CPaaS): docs/providers.md §4.
+// Sangoma CX (CPaaS).
 import { BASIC_ENCODING_OPTIONS, CUSTOM_RESOURCE, customRequestOperation } from './shared';
-import type { OperationDef, ParameterDef, ProviderProfile } from './types';
+import { defineProfile } from './define';
+import type { OperationDef, ParameterDef } from './types';
 
 export const SANGOMA_SCOPES = ['cx.agent-calls', 'cx.queue-calls', 'cx.digital-interactions'];
 
@@ -53,11 +54,22 @@ const conversationId = text(
   'The digital-interaction conversation',
 );
 
-export const sangomaCx: ProviderProfile = {
+export const sangomaCx = defineProfile({
   id: 'sangoma-cx',
   displayName: 'Sangoma CX',
   description:
     'Sangoma CX contact-centre CPaaS: click-to-call, call-backs, digital interactions. Tokens last about a year and can be renewed only once expired: use a persistent token store (file or Redis) so a restart does not ask for a new one.',
+  docsUrl: 'https://www.sangoma.com/',
+  platform: {
+    icon: 'sangoma',
+    n8n: {
+      nodeClassName: 'SangomaCx',
+      nodeName: 'sangomaCx',
+      credentialClassName: 'SangomaCxApi',
+      credentialName: 'sangomaCxApi',
+      credentialDisplayName: 'Sangoma CX API',
+    },
+  },
   fields: [
     {
       name: 'clientId',
@@ -227,4 +239,4 @@ export const sangomaCx: ProviderProfile = {
     },
     customRequestOperation(['api']),
   ],
-};
+});

@@ -2,9 +2,6 @@ import type { HttpMethod } from '../transport/types';
 import type { BasicEncoding, ClientAuthPlacement, GrantType } from '../oauth/types';
 import type { RenewalPolicy } from '../engine/types';
 
-export type ProviderId =
-  'mitel-cloudlink' | 'dell-cloudlink' | 'bright-pattern' | 'sangoma-cx' | 'generic-oauth2';
-
 export type FieldType =
   'string' | 'number' | 'boolean' | 'options' | 'multiOptions' | 'json' | 'dateTime';
 
@@ -192,11 +189,35 @@ export interface RegionClaimDef {
   hostSuffix: string;
 }
 
-export interface ProviderProfile {
-  id: ProviderId;
+/** What the platforms need to present a provider beyond its API: names, icons. */
+export interface PlatformManifest {
+  /** Icon file stem in packages/n8n/icons: `<icon>.svg` and `<icon>.dark.svg`. */
+  icon: string;
+  /** n8n names. They are saved inside users' workflows: never rename one. */
+  n8n: {
+    /** `SangomaCx`: the class in `nodes/SangomaCx/SangomaCx.node.ts`. */
+    nodeClassName: string;
+    /** `sangomaCx`: the node type name (without the package prefix). */
+    nodeName: string;
+    /** `SangomaCxApi`: the class in `credentials/SangomaCxApi.credentials.ts`. */
+    credentialClassName: string;
+    /** `sangomaCxApi`: the credential type name. */
+    credentialName: string;
+    /** `Sangoma CX API`. */
+    credentialDisplayName: string;
+    /** The node's name in n8n's picker when it differs from the profile's displayName. */
+    nodeDisplayName?: string;
+  };
+}
+
+/** `Id` is the literal id when the profile is made with `defineProfile`. */
+export interface ProviderProfile<Id extends string = string> {
+  id: Id;
   displayName: string;
   description: string;
-  docsUrl?: string;
+  /** The provider's own documentation: n8n's credential documentationUrl, Node-RED's help. */
+  docsUrl: string;
+  platform: PlatformManifest;
   /** Credential / connection fields, in the order a form shows them. */
   fields: FieldDef[];
   token: TokenEndpointDef;

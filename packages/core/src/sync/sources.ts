@@ -1,4 +1,4 @@
-// Provider facts for the record sync (docs/providers.md §1, Mitel media API: `GET /calls/records`
+// Provider facts for the record sync (Mitel media API, https://developer.mitel.io/: `GET /calls/records`
 // with `$filter`, `$top`, `$skip`, `$skiptoken`, no `$orderby`).
 import type { RecordSource } from './types';
 

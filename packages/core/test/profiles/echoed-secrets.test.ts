@@ -1,6 +1,6 @@
 // A provider that echoes what it was sent in a SUCCESSFUL answer (the bearer token in the body
 // and in a response header, the client secret in the body): results carry none of them, over
-// real HTTP with core's own client. (Errors are masked since issue 2.)
+// real HTTP with core’s own client.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expectNoSecrets, sentinelSecrets } from '@switchboard/testkit';
