@@ -1,14 +1,25 @@
-// Builds dist/: one CommonJS file per credential and node, and dist/shared/switchboard.js with
+// Builds dist/ (after scripts/generate.ts has written the per-provider files): one CommonJS file per credential and node, and dist/shared/switchboard.js with
 // the adapter (lib/) and the pure parts of @switchboard/core bundled in, which every entry
 // file requires (the package has no runtime dependencies); plus the icons.
 // Then checks the output for what n8n's cloud rules forbid: timers, process, globalThis and
 // Node modules or packages other than n8n-workflow.
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
+// The per-provider credential and node files and package.json's n8n section come from the
+// profiles: bring them up to date before building them.
+execFileSync(
+  join(root, '..', '..', 'node_modules', '.bin', 'tsx'),
+  ['scripts/generate.ts', '--write'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 const coreSrc = join(root, '..', 'core', 'src') + sep;
 const dist = join(root, 'dist');
 

@@ -1,5 +1,5 @@
-// Everything the credential and node files use, built once into dist/shared/ so the eleven
-// entry files share one copy of the adapter and of core.
+// Everything the credential and node files use, built once into dist/shared/ so every entry
+// file shares one copy of the adapter and of core.
 export { getProfile } from '@switchboard/core';
 export {
   bearerAuthentication,
@@ -10,6 +10,7 @@ export {
 export { executeOperations } from './execute';
 export { nodeProperties } from './node-properties';
 export { PROVIDERS } from './providers';
+export { providerCredentialType, providerNodeType } from './provider-types';
 export {
   createSubscription,
   deleteSubscription,

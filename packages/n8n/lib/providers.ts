@@ -1,6 +1,7 @@
-// Which n8n credential type and node belong to which core profile. Names are part of saved
-// workflows: never rename one.
-import type { ProviderId } from '@switchboard/core';
+// Which n8n credential type and node belong to which core profile, read from each profile's
+// platform manifest. Names are part of saved workflows: never rename one.
+import { profiles } from '@switchboard/core';
+import type { ProviderId, ProviderProfile } from '@switchboard/core';
 
 export interface ProviderBinding {
   profileId: ProviderId;
@@ -10,33 +11,15 @@ export interface ProviderBinding {
   nodeName: string;
 }
 
-export const PROVIDERS = {
-  mitel: {
-    profileId: 'mitel-cloudlink',
-    credentialName: 'mitelCloudLinkApi',
-    nodeName: 'mitelCloudLink',
-  },
-  dell: {
-    profileId: 'dell-cloudlink',
-    credentialName: 'dellCloudLinkCenterApi',
-    nodeName: 'dellCloudLinkCenter',
-  },
-  brightPattern: {
-    profileId: 'bright-pattern',
-    credentialName: 'brightPatternApi',
-    nodeName: 'brightPattern',
-  },
-  sangoma: {
-    profileId: 'sangoma-cx',
-    credentialName: 'sangomaCxApi',
-    nodeName: 'sangomaCx',
-  },
-  generic: {
-    profileId: 'generic-oauth2',
-    credentialName: 'switchboardOAuth2Api',
-    nodeName: 'switchboardOAuth2',
-  },
-} as const satisfies Record<string, ProviderBinding>;
+export function bindingOf(profile: ProviderProfile<ProviderId>): ProviderBinding {
+  const { credentialName, nodeName } = profile.platform.n8n;
+  return { profileId: profile.id, credentialName, nodeName };
+}
+
+/** The binding of every registered profile, by profile id. */
+export const PROVIDERS = Object.fromEntries(
+  profiles.map((profile) => [profile.id, bindingOf(profile)]),
+) as Readonly<Record<ProviderId, ProviderBinding>>;
 
 /** The hidden, expirable credential field n8n persists (encrypted) and clears on a 401. */
 export const TOKEN_FIELD = 'accessToken';

@@ -107,7 +107,7 @@ describe('a node left at the editor’s defaults sends only what the user set', 
       credentials: sampleCredentials(mitel) as Record<string, string>,
       answer: () => ({ body: { count: 0, _embedded: { items: [] }, _links: {} } }),
     });
-    await executeOperations(context, mitel, PROVIDERS.mitel);
+    await executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']);
     expect(parameters).toMatchObject({ options: {} });
     expect(sent[0]?.qs).toBeUndefined();
   });

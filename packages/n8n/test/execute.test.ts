@@ -157,7 +157,7 @@ describe('execute', () => {
             )
           : page([3]),
     });
-    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+    const [output] = await executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']);
     expect(output?.map((item) => item.json.userId)).toEqual(['u1', 'u2', 'u3']);
     expect(sent).toHaveLength(2);
   });
@@ -169,7 +169,7 @@ describe('execute', () => {
       answer: () =>
         page([1, 2], 'https://admin.api.mitel.io/2017-09-01/accounts/acc-1/users?$skip=2&$top=2'),
     });
-    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+    const [output] = await executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']);
     expect(output).toHaveLength(2);
     expect(sent).toHaveLength(1);
   });
@@ -187,7 +187,7 @@ describe('execute', () => {
       },
     });
     const failure = await failureOf<NodeApiError>(
-      executeOperations(context, mitel, PROVIDERS.mitel),
+      executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']),
     );
     expect(failure).toBeInstanceOf(NodeApiError);
     expect(failure.message).toContain('User nobody does not exist');
@@ -210,7 +210,7 @@ describe('execute', () => {
         return { body: { userId: 'u-2' } };
       },
     });
-    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+    const [output] = await executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']);
     expect(output).toHaveLength(2);
     expect(output?.[0]?.json).toMatchObject({ status: 404 });
     expect(String(output?.[0]?.json.error)).toContain('no such user');
@@ -242,7 +242,7 @@ describe('execute', () => {
       seen.push(options?.credentialsDecrypted?.data?.accessToken);
       return original(...args);
     };
-    await executeOperations(context, mitel, PROVIDERS.mitel);
+    await executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']);
     expect(sent).toHaveLength(1);
     expect(seen).toEqual(['']);
   });
@@ -252,7 +252,9 @@ describe('execute', () => {
       parameters: { resource: 'user', operation: 'get', userId: '' },
       credentials,
     });
-    const failure = await failureOf<Error>(executeOperations(context, mitel, PROVIDERS.mitel));
+    const failure = await failureOf<Error>(
+      executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']),
+    );
     expect(failure.message).toMatch(/User ID/);
     expect(sent).toHaveLength(0);
   });
@@ -267,7 +269,9 @@ describe('execute', () => {
         });
       },
     });
-    const failure = await failureOf<Error>(executeOperations(context, mitel, PROVIDERS.mitel));
+    const failure = await failureOf<Error>(
+      executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']),
+    );
     expect(failure.message).toBe('Mitel rejected the client secret (401). — Check the secret');
   });
 });
@@ -281,7 +285,7 @@ describe('Continue On Fail: every failure has the same shape', () => {
     answer: () => never,
   ): Promise<IDataObject> {
     const { context } = fakeExecute({ parameters, credentials, continueOnFail: true, answer });
-    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+    const [output] = await executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']);
     expect(output).toHaveLength(1);
     return output?.[0]?.json ?? {};
   }
@@ -378,7 +382,7 @@ describe('many items: idempotent operations concurrently, the rest one after ano
     const parameters = Array.from({ length: ITEMS }, (_, index) => getUser(index));
     const { context } = fakeExecute({ parameters, credentials, answer });
 
-    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+    const [output] = await executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']);
 
     expect(output?.map((item) => item.json.userId)).toEqual(
       parameters.map((parameter) => parameter.userId),
@@ -400,7 +404,7 @@ describe('many items: idempotent operations concurrently, the rest one after ano
     const { context, sent } = fakeExecute({ parameters, credentials, answer });
 
     const failure = await failureOf<NodeApiError>(
-      executeOperations(context, mitel, PROVIDERS.mitel),
+      executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']),
     );
 
     expect(failure).toBeInstanceOf(NodeApiError);
@@ -418,7 +422,7 @@ describe('many items: idempotent operations concurrently, the rest one after ano
     const parameters = Array.from({ length: ITEMS }, (_, index) => getUser(index));
     const { context } = fakeExecute({ parameters, credentials, answer, continueOnFail: true });
 
-    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+    const [output] = await executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']);
 
     expect(output).toHaveLength(ITEMS);
     for (const [index, item] of (output ?? []).entries()) {
@@ -440,7 +444,7 @@ describe('many items: idempotent operations concurrently, the rest one after ano
     const parameters = Array.from({ length: ITEMS }, (_, index) => createConversation(index));
     const { context } = fakeExecute({ parameters, credentials, answer });
 
-    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+    const [output] = await executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']);
 
     expect(state.maxInFlight).toBe(1);
     expect(sent).toEqual(parameters.map((_, index) => `u${index}`));
@@ -458,7 +462,7 @@ describe('many items: idempotent operations concurrently, the rest one after ano
     const { context } = fakeExecute({ parameters, credentials, answer });
 
     const failure = await failureOf<NodeApiError>(
-      executeOperations(context, mitel, PROVIDERS.mitel),
+      executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']),
     );
 
     expect(failure.context.itemIndex).toBe(3);
@@ -482,7 +486,7 @@ describe('many items: idempotent operations concurrently, the rest one after ano
       },
     });
 
-    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+    const [output] = await executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']);
 
     expect(output?.map((item) => item.json.id)).toEqual(['u0', 'u1', 'u2', 'u3', 'u4']);
     // u3 (the POST) only goes out once u1 and u2 are done, and u4 only after u3.
@@ -552,7 +556,7 @@ describe('many items: a revoked token is renewed once', () => {
       return { statusCode: 200, headers: {}, body: { userId: `u${index}` } };
     };
 
-    const [output] = await executeOperations(context, mitel, PROVIDERS.mitel);
+    const [output] = await executeOperations(context, mitel, PROVIDERS['mitel-cloudlink']);
 
     expect(output?.map((item) => item.json.userId)).toEqual(parameters.map((p) => p.userId));
     expect(grants).toBe(1);

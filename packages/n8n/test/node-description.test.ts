@@ -1,10 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { isPaged, profiles } from '@switchboard/core';
-import { MitelCloudLink } from '../nodes/MitelCloudLink/MitelCloudLink.node';
-import { BrightPattern } from '../nodes/BrightPattern/BrightPattern.node';
-import { DellCloudLinkCenter } from '../nodes/DellCloudLinkCenter/DellCloudLinkCenter.node';
-import { SangomaCx } from '../nodes/SangomaCx/SangomaCx.node';
-import { SwitchboardOAuth2 } from '../nodes/SwitchboardOAuth2/SwitchboardOAuth2.node';
+import { providerNode } from './generated-class';
 import { LIMIT, OPTIONS, RETURN_ALL, isOptional, nodeProperties } from '../lib/node-properties';
 
 /**
@@ -26,20 +22,19 @@ function withOptions(
 
 describe('node descriptions generated from the profiles', () => {
   it('one node per provider, each usable as an AI tool with its own credential', () => {
-    const nodes = [
-      new MitelCloudLink(),
-      new DellCloudLinkCenter(),
-      new BrightPattern(),
-      new SangomaCx(),
-      new SwitchboardOAuth2(),
-    ];
-    expect(nodes.map((node) => node.description.credentials?.[0]?.name)).toEqual([
-      'mitelCloudLinkApi',
-      'dellCloudLinkCenterApi',
-      'brightPatternApi',
-      'sangomaCxApi',
-      'switchboardOAuth2Api',
-    ]);
+    const nodes = profiles.map(providerNode);
+    const credentials = nodes.map((node) => node.description.credentials?.[0]?.name);
+    expect(credentials).toEqual(profiles.map((profile) => profile.platform.n8n.credentialName));
+    // Saved in users' workflows: these must never change.
+    expect(credentials).toEqual(
+      expect.arrayContaining([
+        'mitelCloudLinkApi',
+        'dellCloudLinkCenterApi',
+        'brightPatternApi',
+        'sangomaCxApi',
+        'switchboardOAuth2Api',
+      ]),
+    );
     for (const node of nodes) expect(node.description.usableAsTool).toBe(true);
   });
 

@@ -29,7 +29,7 @@ describe('Mitel sipPassword in n8n', () => {
         credentials,
         answer: answerFor(operation),
       });
-      const [items] = await executeOperations(fake.context, mitel, PROVIDERS.mitel);
+      const [items] = await executeOperations(fake.context, mitel, PROVIDERS['mitel-cloudlink']);
       expect(items?.length).toBeGreaterThan(0);
       expect(JSON.stringify(items).includes('SIP-SECRET-0001')).toBe(keep);
       expect(JSON.stringify(fake.sent)).not.toContain('includeSensitiveFields');

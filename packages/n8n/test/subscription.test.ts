@@ -50,7 +50,9 @@ describe('Mitel CloudLink Trigger subscription lifecycle', () => {
       { topic: 'platform-api-media', subjectFilter: 'calls/*', publicationFilter: '' },
       () => ({ subscriptionId: 'sub-1' }),
     );
-    expect(await createSubscription.call(context, profile, PROVIDERS.mitel)).toBe(true);
+    expect(await createSubscription.call(context, profile, PROVIDERS['mitel-cloudlink'])).toBe(
+      true,
+    );
     expect(staticData.subscriptionId).toBe('sub-1');
     expect(staticData.applicationId).toBe('client-42');
     expect(sent[0]?.method).toBe('POST');
@@ -66,7 +68,9 @@ describe('Mitel CloudLink Trigger subscription lifecycle', () => {
 
   it('checkExists is false without an id and forgets an id the provider no longer has', async () => {
     const empty = fakeHook({}, () => ({}));
-    expect(await subscriptionExists.call(empty.context, profile, PROVIDERS.mitel)).toBe(false);
+    expect(
+      await subscriptionExists.call(empty.context, profile, PROVIDERS['mitel-cloudlink']),
+    ).toBe(false);
     expect(empty.sent).toHaveLength(0);
 
     const gone = fakeHook({}, () => ({
@@ -74,7 +78,9 @@ describe('Mitel CloudLink Trigger subscription lifecycle', () => {
       _links: {},
     }));
     gone.staticData.subscriptionId = 'sub-1';
-    expect(await subscriptionExists.call(gone.context, profile, PROVIDERS.mitel)).toBe(false);
+    expect(await subscriptionExists.call(gone.context, profile, PROVIDERS['mitel-cloudlink'])).toBe(
+      false,
+    );
     expect(gone.staticData.subscriptionId).toBeUndefined();
 
     const kept = fakeHook({}, () => ({
@@ -82,13 +88,17 @@ describe('Mitel CloudLink Trigger subscription lifecycle', () => {
       _links: {},
     }));
     kept.staticData.subscriptionId = 'sub-1';
-    expect(await subscriptionExists.call(kept.context, profile, PROVIDERS.mitel)).toBe(true);
+    expect(await subscriptionExists.call(kept.context, profile, PROVIDERS['mitel-cloudlink'])).toBe(
+      true,
+    );
   });
 
   it('deletes its subscription, and treats an already deleted one as done', async () => {
     const ok = fakeHook({}, () => '');
     ok.staticData.subscriptionId = 'sub-1';
-    expect(await deleteSubscription.call(ok.context, profile, PROVIDERS.mitel)).toBe(true);
+    expect(await deleteSubscription.call(ok.context, profile, PROVIDERS['mitel-cloudlink'])).toBe(
+      true,
+    );
     expect(ok.sent[0]?.method).toBe('DELETE');
     expect(ok.sent[0]?.url).toMatch(/\/subscriptions\/sub-1$/);
     expect(ok.staticData.subscriptionId).toBeUndefined();
@@ -97,14 +107,16 @@ describe('Mitel CloudLink Trigger subscription lifecycle', () => {
       throw httpFailure(404, { name: 'NotFound', message: 'no subscription' });
     });
     missing.staticData.subscriptionId = 'sub-1';
-    expect(await deleteSubscription.call(missing.context, profile, PROVIDERS.mitel)).toBe(true);
+    expect(
+      await deleteSubscription.call(missing.context, profile, PROVIDERS['mitel-cloudlink']),
+    ).toBe(true);
 
     const refused = fakeHook({}, () => {
       throw httpFailure(403, { name: 'Forbidden', message: 'not yours' });
     });
     refused.staticData.subscriptionId = 'sub-1';
     const failure = await failureOf(
-      deleteSubscription.call(refused.context, profile, PROVIDERS.mitel),
+      deleteSubscription.call(refused.context, profile, PROVIDERS['mitel-cloudlink']),
     );
     expect(failure.message).toContain('not yours');
     expect(refused.staticData.subscriptionId).toBe('sub-1');

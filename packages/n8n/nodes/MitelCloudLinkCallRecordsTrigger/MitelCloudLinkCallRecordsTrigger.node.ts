@@ -9,7 +9,7 @@ import type {
 import { pollNewCallRecords } from '../../lib/call-records';
 import { PROVIDERS } from '../../lib/providers';
 
-const binding = PROVIDERS.mitel;
+const binding = PROVIDERS['mitel-cloudlink'];
 const profile = getProfile(binding.profileId);
 
 export class MitelCloudLinkCallRecordsTrigger implements INodeType {

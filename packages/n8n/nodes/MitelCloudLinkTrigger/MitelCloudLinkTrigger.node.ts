@@ -15,7 +15,7 @@ import {
   subscriptionExists,
 } from '../../lib/subscription';
 
-const binding = PROVIDERS.mitel;
+const binding = PROVIDERS['mitel-cloudlink'];
 const profile = getProfile(binding.profileId);
 
 export class MitelCloudLinkTrigger implements INodeType {
