@@ -6,7 +6,6 @@ import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { profiles } from '@switchboard/core';
-import type { ProviderProfile } from '@switchboard/core';
 import { editorFiles, NODE_FILES } from '../src/editor';
 import { bundleEditor } from './editor-bundle';
 import type { NodeFile } from '../src/editor';
@@ -41,8 +40,7 @@ async function main(): Promise<void> {
   await bundleEditor();
   // Node-RED looks for icons in an icons/ folder next to the node files.
   cpSync(join(root, 'icons'), join(dist, 'icons'), { recursive: true });
-  const list: ProviderProfile[] = Array.isArray(profiles) ? profiles : Object.values(profiles);
-  const files = editorFiles(list);
+  const files = editorFiles(profiles);
   for (const [file, register] of Object.entries(NODE_FILES) as [NodeFile, string][]) {
     writeFileSync(join(dist, `${file}.js`), nodeFileSource(register));
     writeFileSync(join(dist, `${file}.html`), files.editor[file]);
@@ -58,7 +56,7 @@ async function main(): Promise<void> {
       cpSync(join(root, 'locales', lang), join(dist, 'locales', lang), { recursive: true });
   }
   process.stdout.write(
-    `built ${Object.keys(NODE_FILES).length} node files for ${list.length} providers\n`,
+    `built ${Object.keys(NODE_FILES).length} node files for ${profiles.length} providers\n`,
   );
 }
 

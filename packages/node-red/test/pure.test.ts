@@ -17,7 +17,7 @@ import { tokenStoreChoice } from '../src/runtime/store-options';
 
 const sangoma = getProfile('sangoma-cx');
 
-/** Operations added from the providers' own specifications (issue 10 §3). */
+/** Operations added from the providers' own specifications. */
 const NEW_OPERATIONS: Record<string, string[]> = {
   'mitel-cloudlink': [
     'callRecord.hide',

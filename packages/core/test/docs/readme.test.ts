@@ -3,8 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { profiles } from '../../src/profiles/registry';
+import type { ProviderProfile } from '../../src/profiles/types';
 import {
   README_PATH,
+  README_PATHS,
   documentedProviders,
   normaliseTables,
   renderReadme,
@@ -27,6 +29,44 @@ describe('README.md', () => {
 
   it('lists the fields and operations the profiles have now (npm run docs updates it)', () => {
     expect(normaliseTables(renderReadme(readme))).toBe(normaliseTables(readme));
+  });
+
+  it.each(README_PATHS)('%s lists the providers the registry has now', (path) => {
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('<!-- generated:');
+    expect(normaliseTables(renderReadme(text))).toBe(normaliseTables(text));
+  });
+
+  it('gives a provider added to the registry its own section, tables and list rows', () => {
+    const seventh: ProviderProfile = {
+      ...profiles[3],
+      id: 'acme-voice',
+      displayName: 'Acme Voice',
+      platform: {
+        icon: 'acme',
+        n8n: {
+          nodeClassName: 'AcmeVoice',
+          nodeName: 'acmeVoice',
+          credentialClassName: 'AcmeVoiceApi',
+          credentialName: 'acmeVoiceApi',
+          credentialDisplayName: 'Acme Voice API',
+        },
+      },
+    };
+    const all = [...profiles, seventh];
+    const core = renderReadme(readme, all);
+    expect(documentedProviders(core, 'fields')).toEqual(all.map((profile) => profile.id));
+    expect(documentedProviders(core, 'operations')).toEqual(all.map((profile) => profile.id));
+    expect(core.indexOf('### Acme Voice — `acme-voice`')).toBeLessThan(
+      core.indexOf('## Development'),
+    );
+    expect(normaliseTables(renderReadme(core, all))).toBe(normaliseTables(core));
+    const [, root, n8n, nodeRed] = README_PATHS.map((path) =>
+      renderReadme(readFileSync(path ?? '', 'utf8'), all),
+    );
+    expect(root).toMatch(/\| Acme Voice \| `acme-voice` \|/);
+    expect(n8n).toContain('| Acme Voice | `acmeVoice` | Acme Voice API | `acmeVoiceApi` |');
+    expect(nodeRed).toContain('`switchboard-acme-voice-config`');
   });
 
   it('names every operation id of every profile', () => {

@@ -92,7 +92,7 @@ function addOperationTexts(catalogue: Catalogue, provider: string, operation: Op
   }
 }
 
-export function configCatalogue(profiles: ProviderProfile[]): Catalogue {
+export function configCatalogue(profiles: readonly ProviderProfile[]): Catalogue {
   const catalogue = staticCatalogue('switchboard-config');
   for (const profile of profiles) {
     setText(catalogue, paletteLabelKey(profile.id), profile.displayName);
@@ -101,7 +101,7 @@ export function configCatalogue(profiles: ProviderProfile[]): Catalogue {
   return catalogue;
 }
 
-export function apiCatalogue(profiles: ProviderProfile[]): Catalogue {
+export function apiCatalogue(profiles: readonly ProviderProfile[]): Catalogue {
   const catalogue = staticCatalogue('switchboard-api');
   for (const profile of profiles) {
     setText(catalogue, paletteLabelKey(profile.id), profile.displayName);

@@ -40,14 +40,16 @@ export interface EditorFiles {
 }
 
 /** Node files whose catalogue has provider texts; the others have only their fixed texts. */
-function providerCatalogues(profiles: ProviderProfile[]): Partial<Record<NodeFile, Catalogue>> {
+function providerCatalogues(
+  profiles: readonly ProviderProfile[],
+): Partial<Record<NodeFile, Catalogue>> {
   return {
     'switchboard-config': configCatalogue(profiles),
     'switchboard-api': apiCatalogue(profiles),
   };
 }
 
-export function editorFiles(profiles: ProviderProfile[]): EditorFiles {
+export function editorFiles(profiles: readonly ProviderProfile[]): EditorFiles {
   const shared = EDITOR_STYLE + editorScriptTag();
   const generated = providerCatalogues(profiles);
   const files = Object.keys(NODE_FILES) as NodeFile[];

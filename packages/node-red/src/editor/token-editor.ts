@@ -20,7 +20,7 @@ const FORM = `<div class="form-row">
 </div>
 <div class="form-tips"${i18n('[html]token.tip')}></div>`;
 
-export function tokenNodeHtml(profiles: ProviderProfile[]): string {
+export function tokenNodeHtml(profiles: readonly ProviderProfile[]): string {
   const meta: TokenMeta = {
     connectionTypes: profiles.map((profile) => configNodeType(profile.id)),
   };

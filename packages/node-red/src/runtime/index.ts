@@ -1,7 +1,6 @@
 // The one shared runtime every node file of the package requires: core, bundled once, and the
 // node implementations. One copy per Node-RED process, so one Connection per config node.
 import { profiles } from '@switchboard/core';
-import type { ProviderProfile } from '@switchboard/core';
 import { registerApiNode } from './api-node';
 import { registerConfigNode } from './config-node';
 import { registerDiagnoseEndpoint } from './diagnose-endpoint';
@@ -12,23 +11,18 @@ import { registerTokenNode } from './token-node';
 
 export type { NodeRedApi } from './node-red-types';
 
-function allProfiles(): readonly ProviderProfile[] {
-  return profiles;
-}
-
 /** Config node types (one per provider) and the "test connection" admin endpoint. */
 export function registerConfigNodes(RED: NodeRedApi): void {
-  const list = allProfiles();
-  for (const profile of list) registerConfigNode(RED, profile);
+  for (const profile of profiles) registerConfigNode(RED, profile);
   registerDiagnoseEndpoint(
     RED,
-    list.map((profile) => profile.id),
+    profiles.map((profile) => profile.id),
   );
 }
 
 /** API node types, one per provider. */
 export function registerApiNodes(RED: NodeRedApi): void {
-  for (const profile of allProfiles()) registerApiNode(RED, profile);
+  for (const profile of profiles) registerApiNode(RED, profile);
 }
 
 export { registerTokenNode, registerMitelNotificationsNode, registerMitelCallRecordsNode };
