@@ -96,9 +96,9 @@ function specificHint(
     case 'insufficient_scope': {
       const scopeField = profile.token.scopeField;
       const scopes = scopeField === undefined ? '' : text(scopeField);
-      return profile.id === 'sangoma-cx'
-        ? `Requested scopes: ${scopes || '(none)'}. Enable them for this client in CX under System › Configuration › CPaaS Credentials, or remove the ones it does not have.`
-        : `Requested scopes: ${scopes || '(none)'}. Ask only for scopes this client is allowed.`;
+      const advice =
+        profile.platform.diagnosis?.scopes ?? 'Ask only for scopes this client is allowed.';
+      return `Requested scopes: ${scopes || '(none)'}. ${advice}`;
     }
     case 'tls_untrusted': {
       if (profile.tlsFields === undefined)

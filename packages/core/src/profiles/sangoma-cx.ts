@@ -69,6 +69,10 @@ export const sangomaCx = defineProfile({
       credentialName: 'sangomaCxApi',
       credentialDisplayName: 'Sangoma CX API',
     },
+    diagnosis: {
+      scopes:
+        'Enable them for this client in CX under System › Configuration › CPaaS Credentials, or remove the ones it does not have.',
+    },
   },
   fields: [
     {

@@ -208,6 +208,11 @@ export interface PlatformManifest {
     /** The node's name in n8n's picker when it differs from the profile's displayName. */
     nodeDisplayName?: string;
   };
+  /** Provider-specific advice diagnose adds to a finding. */
+  diagnosis?: {
+    /** What to do about a scope the client lacks (where the provider's console enables it). */
+    scopes?: string;
+  };
 }
 
 /** `Id` is the literal id when the profile is made with `defineProfile`. */
