@@ -10,7 +10,7 @@ export {
 export { executeOperations } from './execute';
 export { nodeProperties } from './node-properties';
 export { PROVIDERS } from './providers';
-export { providerCredentialType, providerNodeType } from './provider-types';
+export { iconAt, providerCredentialType, providerNodeType } from './provider-types';
 export {
   createSubscription,
   deleteSubscription,

@@ -26,7 +26,7 @@ import { nodeProperties } from './node-properties';
 import { PROVIDERS } from './providers';
 
 /** n8n resolves `file:` icons relative to the class's own file; `up` leads to the package root. */
-function iconAt(profile: ProviderProfile, up: string): Icon {
+export function iconAt(profile: ProviderProfile, up: string): Icon {
   const { icon } = profile.platform;
   return { light: `file:${up}/icons/${icon}.svg`, dark: `file:${up}/icons/${icon}.dark.svg` };
 }

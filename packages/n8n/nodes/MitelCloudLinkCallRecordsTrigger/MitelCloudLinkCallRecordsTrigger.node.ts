@@ -7,6 +7,7 @@ import type {
   IPollFunctions,
 } from 'n8n-workflow';
 import { pollNewCallRecords } from '../../lib/call-records';
+import { iconAt } from '../../lib/provider-types';
 import { PROVIDERS } from '../../lib/providers';
 
 const binding = PROVIDERS['mitel-cloudlink'];
@@ -17,7 +18,7 @@ export class MitelCloudLinkCallRecordsTrigger implements INodeType {
     displayName: 'Mitel CloudLink Call Records Trigger',
     subtitle: 'New call records',
     name: 'mitelCloudLinkCallRecordsTrigger',
-    icon: { light: 'file:../../icons/mitel.svg', dark: 'file:../../icons/mitel.dark.svg' },
+    icon: iconAt(profile, '../..'),
     group: ['trigger'],
     version: 1,
     description:

@@ -7,6 +7,7 @@ import type {
   IWebhookFunctions,
   IWebhookResponseData,
 } from 'n8n-workflow';
+import { iconAt } from '../../lib/provider-types';
 import { PROVIDERS } from '../../lib/providers';
 import {
   createSubscription,
@@ -22,7 +23,7 @@ export class MitelCloudLinkTrigger implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'Mitel CloudLink Trigger',
     name: 'mitelCloudLinkTrigger',
-    icon: { light: 'file:../../icons/mitel.svg', dark: 'file:../../icons/mitel.dark.svg' },
+    icon: iconAt(profile, '../..'),
     group: ['trigger'],
     version: 1,
     subtitle: '={{"Topic: " + $parameter["topic"]}}',
