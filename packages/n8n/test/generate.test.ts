@@ -9,22 +9,20 @@ import type { ProviderProfile } from '@switchboard/core';
 import { PACKAGE_ROOT, outOfDate, plan, write } from '../scripts/generate';
 import { providerCredential, providerNode } from './generated-class';
 
-const seventh: ProviderProfile = {
-  ...getProfile('sangoma-cx'),
-  id: 'acme-voice',
-  displayName: 'Acme Voice',
-  docsUrl: 'https://developer.acme.example/',
-  platform: {
-    icon: 'acme',
-    n8n: {
-      nodeClassName: 'AcmeVoice',
-      nodeName: 'acmeVoice',
-      credentialClassName: 'AcmeVoiceApi',
-      credentialName: 'acmeVoiceApi',
-      credentialDisplayName: 'Acme Voice API',
-    },
-  },
-};
+/** A seventh provider named like the n8n convention: `<Stem>`, `<stem>`, `<Stem>Api`. */
+function named(profile: ProviderProfile, id: string, stem: string): ProviderProfile {
+  const lower = `${stem.charAt(0).toLowerCase()}${stem.slice(1)}`;
+  const n8n = {
+    nodeClassName: stem,
+    nodeName: lower,
+    credentialClassName: `${stem}Api`,
+    credentialName: `${lower}Api`,
+    credentialDisplayName: `${stem} API`,
+  };
+  return { ...profile, id, platform: { icon: id, n8n } };
+}
+
+const seventh = named(getProfile('sangoma-cx'), 'acme-voice', 'AcmeVoice');
 
 /** A package folder with the real manifest and a hand-written trigger beside the profiles. */
 function scratchPackage(): string {
