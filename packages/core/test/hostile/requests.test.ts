@@ -56,7 +56,7 @@ function connect(
 
 const bearer = { access_token: sentinelSecret('access'), token_type: 'Bearer', expires_in: 3600 };
 
-describe('item 10: connection.request sends the token only to the provider', () => {
+describe('connection.request sends the token only to the provider', () => {
   it.each([
     ['another origin', () => `${elsewhere.url}/collect`],
     ['another origin by host name', () => `${elsewhere.url.replace('127.0.0.1', 'localhost')}/x`],
@@ -80,7 +80,7 @@ describe('item 10: connection.request sends the token only to the provider', () 
   });
 });
 
-describe('item 12: odd token answers', () => {
+describe('odd token answers', () => {
   it('token_type "mac" is a clear error, and nothing is sent as Authorization: mac', async () => {
     tokenAnswer = { ...bearer, token_type: 'mac' };
     const connection = connect();

@@ -50,7 +50,7 @@ afterAll(async () => {
   await redis.stop();
 });
 
-describe('item 8: store key names give nothing to test password guesses against', () => {
+describe('store key names give nothing to test password guesses against', () => {
   it('Redis key names are keyed hashes, not the credential key with its unsalted digest', async () => {
     const store = new RedisTokenStore({ url: redis.url, encryptionKey: KEY, keyPrefix: 'k8:' });
     const raw = new Redis(redis.url);
@@ -94,7 +94,7 @@ describe('item 8: store key names give nothing to test password guesses against'
   });
 });
 
-describe('item 9: several writers on one token file lose nothing', () => {
+describe('several writers on one token file lose nothing', () => {
   it('two stores on the same path in one process: every write of 100 rounds survives', async () => {
     const path = join(dir, 'two-stores.json');
     const a = new FileTokenStore({ path, encryptionKey: KEY });
@@ -138,7 +138,7 @@ describe('item 9: several writers on one token file lose nothing', () => {
   }, 120_000);
 });
 
-describe('item 11: Redis URLs are parsed before ioredis sees them', () => {
+describe('Redis URLs are parsed before ioredis sees them', () => {
   it('a URL that only passes the old regex is a clear error and no warning prints the password', async () => {
     const warnings: string[] = [];
     const onWarning = (warning: Error): void =>
