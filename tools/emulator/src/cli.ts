@@ -1,5 +1,6 @@
 import { startEmulator } from './emulator';
-import { EMULATOR_SEED } from './seed/seed';
+import { providerModules } from './providers';
+import { seedOfEveryProvider } from './control/routes';
 
 interface CliOptions {
   port: number;
@@ -43,20 +44,14 @@ function parseArgs(argv: string[]): CliOptions {
 async function main(): Promise<void> {
   const emulator = await startEmulator(parseArgs(process.argv.slice(2)));
   console.log(`Switchboard provider emulator listening on ${emulator.url}`);
-  console.log(`  Mitel CloudLink   ${emulator.url}/mitel/{prod|sandbox}/{service}/2017-09-01`);
-  console.log(`  Dell CloudLink    ${emulator.url}/dell/cloudlink`);
-  console.log(`  Bright Pattern    ${emulator.url}/brightpattern/configapi/v2`);
-  console.log(
-    `  Sangoma CX        ${emulator.url}/sangoma/auth/oauth/token, ${emulator.url}/sangoma/cpaas/cx/api/v1`,
-  );
-  console.log(
-    `  Generic OAuth2    ${emulator.url}/generic/oauth/token, ${emulator.url}/generic/api`,
-  );
+  for (const provider of providerModules) {
+    console.log(`  ${provider.title.padEnd(17)} ${provider.endpoints(emulator.url)}`);
+  }
   console.log(
     `  Control API       ${emulator.url}/_control (GET /_control/seed for everything below)`,
   );
   console.log('Seeded (fake) credentials:');
-  console.log(JSON.stringify(EMULATOR_SEED, null, 2));
+  console.log(JSON.stringify(seedOfEveryProvider(), null, 2));
   const stop = (signal: string) => {
     console.log(`${signal}: stopping the emulator`);
     emulator.close().then(

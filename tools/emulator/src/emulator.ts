@@ -6,13 +6,9 @@ import { readBody } from './http/body';
 import { faultReply } from './http/faults';
 import type { EmRequest, Reply } from './http/types';
 import { writeReply } from './http/write';
-import { createBrightPattern } from './providers/brightpattern';
-import { createDell } from './providers/dell';
-import { createGeneric } from './providers/generic';
-import { createMitel } from './providers/mitel';
-import { createSangoma } from './providers/sangoma';
+import { providerModules } from './providers';
 import type { ProviderModule } from './providers/types';
-import { toProviderName, type ProviderName } from './state/providers';
+import { PROVIDERS, type ProviderName } from './state/providers';
 import { EmulatorState } from './state/state';
 
 export interface EmulatorOptions {
@@ -36,17 +32,11 @@ export interface Emulator {
 /** Starts every emulated provider on one loopback port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const state = new EmulatorState();
-  const mitel = createMitel(
-    state,
-    options.callRecords === undefined ? {} : { callRecords: options.callRecords },
-  );
-  const sangoma = createSangoma(state);
+  const seed = options.callRecords === undefined ? {} : { callRecords: options.callRecords };
   const providers = new Map<ProviderName, ProviderModule>(
-    [mitel, createDell(state), createBrightPattern(state), sangoma, createGeneric(state)].map(
-      (p) => [p.name, p],
-    ),
+    providerModules.map((definition) => [definition.name, definition.create(state, seed)]),
   );
-  const control = new EmulatorControl(state, providers, mitel, sangoma);
+  const control = new EmulatorControl(state, providers);
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
   let baseUrl = '';
@@ -69,15 +59,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return;
     }
     // Only the short names are URL prefixes; profile-id aliases are for the control API.
-    const name = toProviderName(prefix);
-    const provider = name === prefix ? providers.get(name) : undefined;
+    const provider = providers.get(prefix as ProviderName);
     if (!provider) {
       writeReply(res, {
         status: 404,
         json: {
           error: 'not_found',
-          error_description:
-            'Unknown path. Providers: /mitel, /dell, /brightpattern, /sangoma, /generic; control: /_control.',
+          error_description: `Unknown path. Providers: ${PROVIDERS.map((name) => `/${name}`).join(', ')}; control: /_control.`,
         },
       });
       return;

@@ -9,3 +9,10 @@ export type { NotificationRequest, MitelSubscription } from './providers/mitel/n
 export type { SangomaEventRequest } from './providers/sangoma/events';
 export type { SangomaWebhook } from './providers/sangoma/api';
 export type { LoggedRequest } from './state/request-log';
+export { providerModules } from './providers';
+export {
+  defineProvider,
+  type ProviderDefinition,
+  type EmulatorConnection,
+  type ConnectionValue,
+} from './providers/types';

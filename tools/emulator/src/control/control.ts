@@ -1,7 +1,7 @@
 import type { CounterSnapshot } from '../state/counters';
 import type { LoggedRequest } from '../state/request-log';
 import { parseFaultSpec, type FaultSpec } from '../state/faults';
-import { toProviderName, type ProviderName } from '../state/providers';
+import { providerNameList, toProviderName, type ProviderName } from '../state/providers';
 import type { EmulatorState } from '../state/state';
 import type { ProviderModule } from '../providers/types';
 import type { MitelProvider } from '../providers/mitel';
@@ -21,9 +21,16 @@ export class EmulatorControl {
   constructor(
     private readonly state: EmulatorState,
     private readonly providers: ReadonlyMap<ProviderName, ProviderModule>,
-    private readonly mitel: MitelProvider,
-    private readonly sangoma: SangomaProvider,
   ) {}
+
+  // The Mitel and Sangoma routes below drive features only those two modules have.
+  private get mitel(): MitelProvider {
+    return this.provider('mitel') as MitelProvider;
+  }
+
+  private get sangoma(): SangomaProvider {
+    return this.provider('sangoma') as SangomaProvider;
+  }
 
   counters(): CounterSnapshot {
     return this.state.counters.snapshot();
@@ -113,9 +120,7 @@ export class EmulatorControl {
 function requireProvider(value: unknown): ProviderName {
   const name = toProviderName(value);
   if (!name) {
-    throw new Error(
-      `unknown provider ${JSON.stringify(value)}; use mitel, dell, brightpattern, sangoma or generic`,
-    );
+    throw new Error(`unknown provider ${JSON.stringify(value)}; use ${providerNameList()}`);
   }
   return name;
 }

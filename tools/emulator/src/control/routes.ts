@@ -1,6 +1,6 @@
 import { json, noContent } from '../http/reply';
 import type { Reply } from '../http/types';
-import { EMULATOR_SEED } from '../seed/seed';
+import { providerModules } from '../providers';
 import type { FaultSpec } from '../state/faults';
 import type { CallRecordInjection } from './call-records';
 import type { EmulatorControl } from './control';
@@ -41,7 +41,7 @@ const ROUTES: Record<string, Route> = {
     json(200, await control.deliverNotification(body)),
   'POST /_control/sangoma/events': async (control, body) =>
     json(200, await control.deliverSangomaEvent(body)),
-  'GET /_control/seed': () => json(200, EMULATOR_SEED),
+  'GET /_control/seed': () => json(200, seedOfEveryProvider()),
   'POST /_control/mitel/call-records': (control, body) =>
     json(201, { records: control.injectCallRecords(body as unknown as CallRecordInjection) }),
 };
@@ -82,4 +82,9 @@ export async function handleControl(
       error_description: error instanceof Error ? error.message : String(error),
     });
   }
+}
+
+/** Every provider's seeded data under its name: the shape of EMULATOR_SEED, from the list. */
+export function seedOfEveryProvider(): Record<string, unknown> {
+  return Object.fromEntries(providerModules.map((provider) => [provider.name, provider.seed]));
 }

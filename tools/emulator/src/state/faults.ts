@@ -1,4 +1,4 @@
-import { toProviderName, type ProviderName } from './providers';
+import { PROVIDERS, toProviderName, type ProviderName } from './providers';
 
 export const FAULT_KINDS = [
   'latency',
@@ -74,8 +74,7 @@ export function parseFaultSpec(input: unknown): FaultSpec {
   if (typeof input !== 'object' || input === null) throw new Error('fault must be a JSON object');
   const raw = input as Record<string, unknown>;
   const provider = toProviderName(raw.provider);
-  if (!provider)
-    throw new Error(`fault.provider must be one of mitel, dell, brightpattern, sangoma, generic`);
+  if (!provider) throw new Error(`fault.provider must be one of ${PROVIDERS.join(', ')}`);
   if (!FAULT_KINDS.includes(raw.kind as FaultKind)) {
     throw new Error(`fault.kind must be one of ${FAULT_KINDS.join(', ')}`);
   }

@@ -1,27 +1,28 @@
+import { providerModules } from '../providers';
+import type { ProviderDefinition } from '../providers/types';
+
 /** The providers the emulator serves; each is also its URL prefix (`/mitel/...`). */
-export const PROVIDERS = ['mitel', 'dell', 'brightpattern', 'sangoma', 'generic'] as const;
-export type ProviderName = (typeof PROVIDERS)[number];
+export type ProviderName = (typeof providerModules)[number]['name'];
+export const PROVIDERS: readonly ProviderName[] = providerModules.map((module) => module.name);
+
+/** The definition of a provider by its name or core's profile id; undefined when neither. */
+export function findProviderModule(value: unknown): ProviderDefinition<ProviderName> | undefined {
+  return providerModules.find((module) => module.name === value || module.profileId === value);
+}
 
 /** Core's profile ids are accepted too, so callers can pass whichever they hold. */
-const ALIASES: Record<string, ProviderName> = {
-  'mitel-cloudlink': 'mitel',
-  'dell-cloudlink': 'dell',
-  'bright-pattern': 'brightpattern',
-  'sangoma-cx': 'sangoma',
-  'generic-oauth2': 'generic',
-};
-
 export function toProviderName(value: unknown): ProviderName | undefined {
-  if (typeof value !== 'string') return undefined;
-  if ((PROVIDERS as readonly string[]).includes(value)) return value as ProviderName;
-  return ALIASES[value];
+  return findProviderModule(value)?.name;
+}
+
+/** How an error message lists the valid provider names. */
+export function providerNameList(): string {
+  const names = [...PROVIDERS];
+  const last = names.pop() ?? '';
+  return names.length > 0 ? `${names.join(', ')} or ${last}` : last;
 }
 
 /** Default access-token lifetimes in seconds, as the real providers issue them. */
-export const DEFAULT_LIFETIMES: Record<ProviderName, number> = {
-  mitel: 3600,
-  dell: 7200,
-  brightpattern: 3600,
-  sangoma: 365 * 24 * 3600,
-  generic: 3600,
-};
+export const DEFAULT_LIFETIMES = Object.fromEntries(
+  providerModules.map((module) => [module.name, module.tokenLifetimeSec]),
+) as Record<ProviderName, number>;

@@ -1,6 +1,29 @@
-// Connection settings that point each profile at the emulator, from EMULATOR_SEED.
-import { EMULATOR_SEED } from '@switchboard/emulator';
-import type { CredentialValues } from '../../../src/profiles/types';
+// Connection settings that point each profile at the emulator, from the emulator's provider
+// list (each provider declares its connection) and EMULATOR_SEED for the per-test variants.
+import { EMULATOR_SEED, providerModules } from '@switchboard/emulator';
+import { profiles } from '../../../src/profiles/registry';
+import type { CredentialValues, ProviderProfile } from '../../../src/profiles/types';
+
+/** The credentials the emulator declares for core's profile `profileId`, at `url`. */
+export function emulatorCredentials(profileId: string, url: string): CredentialValues {
+  const provider = providerModules.find((candidate) => candidate.profileId === profileId);
+  if (provider === undefined) {
+    throw new Error(
+      `Profile ${profileId} has no emulator provider: add one to tools/emulator/src/providers/index.ts.`,
+    );
+  }
+  return provider.connection(url).values;
+}
+
+/** Every core profile with its emulator credentials; fails on a profile the emulator lacks. */
+export function everyProfileAt(
+  url: string,
+): Array<{ profile: ProviderProfile; credentials: CredentialValues }> {
+  return profiles.map((profile) => ({
+    profile,
+    credentials: emulatorCredentials(profile.id, url),
+  }));
+}
 
 export type MitelEnv = 'prod' | 'sandbox';
 
@@ -20,20 +43,10 @@ export function mitelAt(
   };
 }
 
-export function dellAt(url: string): CredentialValues {
-  const seed = EMULATOR_SEED.dell.clients.admin;
-  return { baseUrl: `${url}/dell`, clientId: seed.clientId, clientSecret: seed.clientSecret };
-}
+export const dellAt = (url: string): CredentialValues => emulatorCredentials('dell-cloudlink', url);
 
-export function brightPatternAt(url: string): CredentialValues {
-  const seed = EMULATOR_SEED.brightpattern.clients.acme;
-  return {
-    baseUrl: `${url}/brightpattern`,
-    tenant: seed.tenant,
-    clientId: seed.clientId,
-    clientSecret: seed.clientSecret,
-  };
-}
+export const brightPatternAt = (url: string): CredentialValues =>
+  emulatorCredentials('bright-pattern', url);
 
 export function sangomaAt(
   url: string,
@@ -50,31 +63,10 @@ export function sangomaAt(
   };
 }
 
-export function genericAt(url: string): CredentialValues {
-  const seed = EMULATOR_SEED.generic.clients.service;
-  return {
-    tokenUrl: `${url}/generic/oauth/token`,
-    clientId: seed.clientId,
-    clientSecret: seed.clientSecret,
-    scope: seed.scopes.join(' '),
-    apiBaseUrl: `${url}/generic/api`,
-  };
-}
+export const genericAt = (url: string): CredentialValues =>
+  emulatorCredentials('generic-oauth2', url);
 
 /** Every secret of the seed, for leak checks. */
 export function seedSecrets(): string[] {
-  const secrets: string[] = [];
-  for (const env of ['prod', 'sandbox'] as const) {
-    for (const client of Object.values(EMULATOR_SEED.mitel[env].clients))
-      secrets.push(client.clientSecret);
-    for (const user of Object.values(EMULATOR_SEED.mitel[env].users)) secrets.push(user.password);
-  }
-  for (const client of Object.values(EMULATOR_SEED.dell.clients)) secrets.push(client.clientSecret);
-  for (const client of Object.values(EMULATOR_SEED.brightpattern.clients))
-    secrets.push(client.clientSecret);
-  for (const client of Object.values(EMULATOR_SEED.sangoma.clients))
-    secrets.push(client.clientSecret);
-  for (const client of Object.values(EMULATOR_SEED.generic.clients))
-    secrets.push(client.clientSecret);
-  return secrets;
+  return providerModules.flatMap((provider) => [...provider.secrets]);
 }
