@@ -7,12 +7,11 @@ import { apiErrorFromResponse } from '../errors/api-error';
 import { redactResponse } from '../errors/response-body';
 import { DEFAULT_RETRY } from '../engine/backoff';
 import { noopLogger } from '../engine/logger';
-import { isTransient, withRetry } from '../engine/retry';
+import { isTransient, withRetry, type RetryOptions } from '../engine/retry';
 import { CancellableSleeper } from '../engine/sleep';
-import { configurationError } from '../errors/configuration-error';
 import { redactUrl } from '../redact';
-import { assertSecureTransport } from '../transport/insecure-http';
 import { buildApiRequest, isIdempotent } from './build-api-request';
+import { DestinationCheck } from './destination-check';
 import { maskEchoedSecrets } from './mask-echoed-secrets';
 import { followPages } from './paginate';
 
@@ -51,35 +50,58 @@ export interface PageResult {
   response: ApiResponse;
 }
 
+/**
+ * Errors of the token manager, which already retried them: the API call does not multiply the
+ * attempts. Weak, so an error is forgotten with the error itself.
+ */
+const tokenFailures = new WeakSet<object>();
+
+function markTokenFailure(error: unknown): never {
+  if (error instanceof Object) tokenFailures.add(error);
+  throw error;
+}
+
+function isRetryableApiError(error: unknown): boolean {
+  return isTransient(error) && !(error instanceof Object && tokenFailures.has(error));
+}
+
 /** Authenticated API calls: bearer token, one retry after a 401, backoff for idempotent calls. */
 export class ApiClient {
   private readonly options: ApiClientOptions;
   private readonly logger: Logger;
   private readonly sleeper = new CancellableSleeper();
+  /** Built once: every call of a listing would otherwise allocate the same options again. */
+  private readonly retryOptions: RetryOptions;
+  private readonly destinations: DestinationCheck;
 
   constructor(options: ApiClientOptions) {
     this.options = options;
     this.logger = options.logger ?? noopLogger;
+    this.retryOptions = {
+      policy: options.retry ?? DEFAULT_RETRY,
+      sleep: options.sleep ?? this.sleeper.sleep,
+      random: options.random ?? Math.random,
+      isRetryable: isRetryableApiError,
+    };
+    this.destinations = new DestinationCheck({
+      ...(options.allowedOrigins === undefined ? {} : { allowedOrigins: options.allowedOrigins }),
+      ...(options.allowInsecureHttp === undefined
+        ? {}
+        : { allowInsecureHttp: options.allowInsecureHttp }),
+      ...(options.provider === undefined ? {} : { provider: options.provider }),
+    });
   }
 
   async send<T = unknown>(request: ApiRequest): Promise<ApiResponse<T>> {
     const http = buildApiRequest(request, this.options.defaultHeaders, this.options.timeoutMs);
-    this.checkDestination(http.url);
+    this.destinations.check(http.url);
     if (this.options.tls) http.tls = this.options.tls;
     http.maxResponseBytes = this.options.maxResponseBytes ?? DEFAULT_MAX_API_RESPONSE_BYTES;
     // Shared by every backoff attempt: a request is retried at most once for auth, ever.
     const auth = { retried: false };
-    // Token failures were already retried by the token manager: do not multiply the attempts.
-    const tokenFailures = new WeakSet<object>();
-    const attempt = () => this.sendAuthenticated(http, auth, tokenFailures);
+    const attempt = () => this.sendAuthenticated(http, auth);
     const { response, secrets } = isIdempotent(request)
-      ? await withRetry(attempt, {
-          policy: this.options.retry ?? DEFAULT_RETRY,
-          sleep: this.options.sleep ?? this.sleeper.sleep,
-          random: this.options.random ?? Math.random,
-          isRetryable: (error) =>
-            isTransient(error) && !(error instanceof Object && tokenFailures.has(error)),
-        })
+      ? await withRetry(attempt, this.retryOptions)
       : await attempt();
     return {
       status: response.status,
@@ -126,32 +148,13 @@ export class ApiClient {
     );
   }
 
-  /** The bearer token goes only to the provider's own origins, and not in clear text. */
-  private checkDestination(url: string): void {
-    const provider = this.options.provider;
-    assertSecureTransport(url, 'Request URL', this.options.allowInsecureHttp, provider);
-    const allowed = this.options.allowedOrigins;
-    if (allowed === undefined) return;
-    const origin = new URL(url).origin;
-    if (allowed.includes(origin)) return;
-    throw configurationError(
-      `Request URL "${redactUrl(url)}" is not on ${provider ?? 'the provider'}'s API (${allowed.join(', ')}): the token is only sent there.`,
-      'Use a URL on the connection’s base URL (or a path relative to it with custom.request).',
-      provider,
-    );
-  }
-
   /** Sends with the current token; a 401 drops that token and retries once with a fresh one. */
   private async sendAuthenticated(
     http: ReturnType<typeof buildApiRequest>,
     auth: { retried: boolean },
-    tokenFailures: WeakSet<object>,
   ): Promise<{ response: HttpResponse; secrets: string[] }> {
     for (;;) {
-      const token = await this.options.tokens.getToken().catch((error: unknown) => {
-        if (error instanceof Object) tokenFailures.add(error);
-        throw error;
-      });
+      const token = await this.options.tokens.getToken().catch(markTokenFailure);
       const response = await this.options.transport({
         ...http,
         headers: { ...http.headers, authorization: `${token.tokenType} ${token.accessToken}` },

@@ -9,9 +9,10 @@ const MASK = '***';
 const MIN_SECRET_LENGTH = 8;
 
 function usable(secrets: readonly (string | undefined)[]): string[] {
-  return secrets.filter(
-    (secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH,
-  );
+  const list: string[] = [];
+  for (const secret of secrets)
+    if (typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH) list.push(secret);
+  return list;
 }
 
 function maskText(text: string, secrets: readonly string[]): string {
@@ -21,15 +22,32 @@ function maskText(text: string, secrets: readonly string[]): string {
   return result;
 }
 
-/** The raw response with every secret in its body text and header values masked. */
+function containsAny(text: string, secrets: readonly string[]): boolean {
+  for (const secret of secrets) if (text.includes(secret)) return true;
+  return false;
+}
+
+/**
+ * The raw response with every secret in its body text and header values masked. Runs on every
+ * page of a listing: when nothing is echoed (the usual case) it only searches, one native
+ * substring search of the body per secret, and allocates nothing but the list of secrets.
+ */
 export function maskEchoedSecrets(
   response: HttpResponse,
   secrets: readonly (string | undefined)[],
 ): HttpResponse {
   const list = usable(secrets);
-  const echoed = (text: string) => list.some((secret) => text.includes(secret));
-  const headerEchoed = Object.values(response.headers).some(echoed);
-  if (!echoed(response.body) && !headerEchoed) return response;
+  if (list.length === 0) return response;
+  let echoed = containsAny(response.body, list);
+  if (!echoed) {
+    for (const name of Object.keys(response.headers)) {
+      if (containsAny(response.headers[name] as string, list)) {
+        echoed = true;
+        break;
+      }
+    }
+  }
+  if (!echoed) return response;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers))
     headers[name] = maskText(value, list);

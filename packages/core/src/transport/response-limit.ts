@@ -13,6 +13,16 @@ export function responseTooLarge(request: HttpRequest, limit: number): Switchboa
 }
 
 /**
+ * Whether `text` takes more than `limit` bytes as UTF-8. Counting the bytes walks the whole
+ * text, so the bounds are used first: every UTF-16 code unit is 1 to 3 bytes.
+ */
+export function exceedsUtf8Bytes(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  return Buffer.byteLength(text, 'utf8') > limit;
+}
+
+/**
  * Enforces `maxResponseBytes` after any transport (n8n passes its own, which may not stream):
  * the axios transport already stops reading at the limit, this catches the others.
  */
@@ -20,7 +30,7 @@ export function limitResponseSize(transport: Transport): Transport {
   return async (request) => {
     const response = await transport(request);
     const limit = request.maxResponseBytes;
-    if (limit !== undefined && Buffer.byteLength(response.body, 'utf8') > limit) {
+    if (limit !== undefined && exceedsUtf8Bytes(response.body, limit)) {
       throw responseTooLarge(request, limit);
     }
     return response;
