@@ -37,7 +37,8 @@ function grantParams(spec: TokenRequestSpec): [string, string][] {
   const grant = spec.grant;
   switch (grant.type) {
     case 'client_credentials':
-      return [['grant_type', 'client_credentials']];
+    case 'account_credentials':
+      return [['grant_type', grant.type]];
     case 'password':
       return [
         ['grant_type', 'password'],
@@ -104,7 +105,10 @@ export function buildTokenRequest(spec: TokenRequestSpec): HttpRequest {
       if (client.secret !== undefined && client.secret !== '')
         target.push(['client_secret', client.secret]);
     }
-  } else if (spec.grant.type === 'client_credentials') {
+  } else if (
+    spec.grant.type === 'client_credentials' ||
+    spec.grant.type === 'account_credentials'
+  ) {
     throw configurationError(
       'Token request: the client credentials grant needs a client id and secret.',
       'Fill in the client id and client secret.',
@@ -123,7 +127,9 @@ export function buildTokenRequest(spec: TokenRequestSpec): HttpRequest {
     request.body = new URLSearchParams(params).toString();
   }
   // Every token request carries a secret: a client secret, a password or a refresh token.
-  const carriesSecret = (client?.secret ?? '') !== '' || spec.grant.type !== 'client_credentials';
+  const clientGrant =
+    spec.grant.type === 'client_credentials' || spec.grant.type === 'account_credentials';
+  const carriesSecret = (client?.secret ?? '') !== '' || !clientGrant;
   if (carriesSecret) assertSecureTransport(url, 'Token URL', spec.allowInsecureHttp);
   if (spec.timeoutMs !== undefined) request.timeoutMs = spec.timeoutMs;
   if (spec.tls !== undefined) request.tls = spec.tls;

@@ -16,11 +16,18 @@ export interface TokenSet {
   scope?: string;
 }
 
-export type GrantType = 'client_credentials' | 'password' | 'refresh_token' | 'authorization_code';
+export type GrantType =
+  | 'client_credentials'
+  | 'account_credentials'
+  | 'password'
+  | 'refresh_token'
+  | 'authorization_code';
 
 /** What one token request sends (`grant_type` and its parameters). */
 export type Grant =
   | { type: 'client_credentials' }
+  /** Zoom server-to-server OAuth: like client credentials, the account id in extra parameters. */
+  | { type: 'account_credentials' }
   | { type: 'password'; username: string; password: string }
   | { type: 'refresh_token'; refreshToken: string }
   | { type: 'authorization_code'; code: string };

@@ -42,7 +42,8 @@ export function resolveTokenSpec(
   let grant: FullGrant;
   if (grantType === 'password')
     grant = { type: 'password', username: text(names.username), password: text(names.password) };
-  else if (grantType === 'client_credentials') grant = { type: 'client_credentials' };
+  else if (grantType === 'client_credentials' || grantType === 'account_credentials')
+    grant = { type: grantType };
   else if (grantType === 'authorization_code' && token.authorizeUrl !== undefined) {
     grant = {
       type: 'headless_authorization_code',
