@@ -24,6 +24,14 @@ export function readPage(
       const next = nextFromLink(profile, request, valueAt(data, pagination.nextPath));
       return withNext({ items, response }, items.length > 0 ? next : undefined);
     }
+    case 'next-token': {
+      const items = arrayAt(data, pagination.itemsPath);
+      const token = valueAt(data, pagination.tokenPath);
+      if (typeof token !== 'string' || token === '' || items.length === 0)
+        return { items, response };
+      const query = { ...request.query, [pagination.tokenParam]: token };
+      return { items, response, next: { ...request, query, idempotent: true } };
+    }
     case 'offset': {
       const items =
         pagination.itemsPath === undefined ? asArray(data) : arrayAt(data, pagination.itemsPath);

@@ -64,6 +64,11 @@ export type PaginationStyle =
   | { style: 'none' }
   /** Mitel collections: `{count, _links: {next}, _embedded: {items}}`. */
   | { style: 'hal-next'; itemsPath: string; nextPath: string }
+  /**
+   * Cursor paging (Zoom): the body's `tokenPath` value goes back as the `tokenParam` query
+   * parameter; an empty or missing token is the last page.
+   */
+  | { style: 'next-token'; itemsPath: string; tokenPath: string; tokenParam: string }
   /** Offset paging with `$skip` / `$top`. */
   | {
       style: 'offset';
