@@ -110,6 +110,7 @@ const GRANT_NAMES: Record<GrantType, string> = {
   authorization_code: 'authorization code',
   password: 'password',
   refresh_token: 'refresh token',
+  account_credentials: 'account credentials (server-to-server)',
 };
 
 /** The root README's overview: what each provider signs in with and what it offers. */

@@ -4,6 +4,7 @@ import { dellCloudLink } from './dell-cloudlink';
 import { genericOAuth2 } from './generic-oauth2';
 import { mitelCloudLink } from './mitel-cloudlink';
 import { sangomaCx } from './sangoma-cx';
+import { zoomPhone } from './zoom-phone';
 import type { ProviderProfile } from './types';
 
 /** Every provider Switchboard knows, in the order pickers show them. */
@@ -13,6 +14,7 @@ export const profiles = [
   brightPattern,
   sangomaCx,
   genericOAuth2,
+  zoomPhone,
 ] as const satisfies readonly ProviderProfile[];
 
 /** The id of a registered provider (each profile is made with `defineProfile`). */

@@ -2,19 +2,8 @@
 // goes with the grant in the form body, the client id and secret in HTTP Basic; no refresh
 // token (a new token is simply requested); lists page with `next_page_token`.
 import { CUSTOM_RESOURCE, EARLY_RENEWAL, customRequestOperation } from './shared';
-import type { OperationDef, PaginationStyle, ParameterDef, ProviderProfile } from './types';
-
-/** Platform registration (icon, n8n class names); typed by core's manifest work when it lands. */
-export const zoomPhoneManifest = {
-  icon: 'zoom-phone',
-  n8n: {
-    nodeClassName: 'ZoomPhone',
-    nodeName: 'zoomPhone',
-    credentialClassName: 'ZoomPhoneApi',
-    credentialName: 'zoomPhoneApi',
-    credentialDisplayName: 'Zoom Phone API',
-  },
-} as const;
+import { defineProfile } from './define';
+import type { OperationDef, PaginationStyle, ParameterDef } from './types';
 
 function pages(itemsPath: string): PaginationStyle {
   return {
@@ -90,12 +79,22 @@ function list(
   };
 }
 
-export const zoomPhone: ProviderProfile = {
+export const zoomPhone = defineProfile({
   id: 'zoom-phone',
   displayName: 'Zoom Phone',
   description:
     'Zoom Phone API v2 with a Server-to-Server OAuth app: phone users, call history, account users.',
   docsUrl: 'https://developers.zoom.us/docs/internal-apps/s2s-oauth/',
+  platform: {
+    icon: 'zoom-phone',
+    n8n: {
+      nodeClassName: 'ZoomPhone',
+      nodeName: 'zoomPhone',
+      credentialClassName: 'ZoomPhoneApi',
+      credentialName: 'zoomPhoneApi',
+      credentialDisplayName: 'Zoom Phone API',
+    },
+  },
   fields: [
     {
       name: 'accountId',
@@ -205,4 +204,4 @@ export const zoomPhone: ProviderProfile = {
     customRequestOperation(['api']),
   ],
   whoAmI: 'user.me',
-};
+});
