@@ -76,10 +76,14 @@ describe('parameter → request mapping, every operation of every provider', () 
         parameters[OPTIONS] = options;
         const credentials = sampleCredentials(profile) as Record<string, string>;
         const binding = bindingOf(profile);
-        // One item whatever the pagination style: a HAL collection that is also a plain object.
-        const answer = () => ({
-          body: { id: 'r-1', _embedded: { items: [{ id: 'r-1' }] }, _links: {} },
-        });
+        // One item whatever the pagination style: a HAL collection that is also a plain object,
+        // and a top-level array where the pages keep their items there (Zoom's `users`).
+        const body: IDataObject = { id: 'r-1', _embedded: { items: [{ id: 'r-1' }] }, _links: {} };
+        const pagination = operation.pagination;
+        const itemsPath =
+          pagination && 'itemsPath' in pagination ? pagination.itemsPath : undefined;
+        if (itemsPath !== undefined && !itemsPath.includes('.')) body[itemsPath] = [{ id: 'r-1' }];
+        const answer = () => ({ body });
         const { context, sent, credentialTypes } = fakeExecute({ parameters, credentials, answer });
 
         const [output] = await executeOperations(context, profile, binding);

@@ -1,7 +1,7 @@
 // Config node definitions and credentials that point each provider at a running emulator,
 // from the emulator's seeded credentials. Shared by the unit tests, the e2e suite and `npm start`.
-import { EMULATOR_SEED } from '@switchboard/emulator';
-import { getProfile } from '@switchboard/core';
+import { EMULATOR_SEED, providerModules } from '@switchboard/emulator';
+import { getProfile, profiles } from '@switchboard/core';
 import type { ProviderId } from '@switchboard/core';
 import { configNodeType } from '../src/names';
 
@@ -14,10 +14,6 @@ export interface ConnectionFixture {
 }
 
 const mitel = EMULATOR_SEED.mitel.prod;
-const sangoma = EMULATOR_SEED.sangoma.clients.full;
-const bright = EMULATOR_SEED.brightpattern.clients.acme;
-const dell = EMULATOR_SEED.dell.clients.admin;
-const generic = EMULATOR_SEED.generic.clients.service;
 
 export const MITEL_ACCOUNT_ID = mitel.accounts.acme.accountId;
 
@@ -63,75 +59,56 @@ function fixture(
   };
 }
 
-/** One connection per provider against the emulator at `url`. */
+/** Where these tests deliberately go beyond the emulator's plain connection. */
+const EXTRA_PROPERTIES: Partial<Record<ProviderId, Record<string, unknown>>> = {
+  'dell-cloudlink': { scope: EMULATOR_SEED.dell.scope },
+  'generic-oauth2': { grantType: 'client_credentials', clientAuth: 'basic' },
+};
+
+/** The emulator's declared connection values, split into config node properties and secrets. */
+function splitValues(
+  provider: ProviderId,
+  values: Record<string, unknown>,
+): { properties: Record<string, unknown>; credentials: Record<string, string> } {
+  const secret = new Set(
+    getProfile(provider)
+      .fields.filter((f) => f.secret)
+      .map((f) => f.name),
+  );
+  const properties: Record<string, unknown> = {};
+  const credentials: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const text = Array.isArray(value) ? value.join(' ') : value;
+    if (secret.has(name)) credentials[name] = String(text);
+    else properties[name] = text;
+  }
+  return { properties, credentials };
+}
+
+/**
+ * One connection per registered provider against the emulator at `url`, from the connection
+ * each emulator module declares; a profile without an emulator module fails here, by name.
+ */
 export function emulatorConnections(
   url: string,
   stores: Partial<Record<ProviderId, Store>> = {},
 ): Record<ProviderId, ConnectionFixture> {
-  const store = (provider: ProviderId): Store => stores[provider] ?? { tokenStore: 'memory' };
-  return {
-    'mitel-cloudlink': fixture(
-      'mitel-cloudlink',
-      'conn-mitel',
-      {
-        environment: 'custom',
-        customBaseUrl: `${url}/mitel/prod/{service}/${EMULATOR_SEED.mitel.apiVersion}`,
-        grantType: 'client_credentials',
-        clientId: mitel.clients.acmeAdmin.clientId,
-        accountId: MITEL_ACCOUNT_ID,
-      },
-      { clientSecret: mitel.clients.acmeAdmin.clientSecret },
-      store('mitel-cloudlink'),
-    ),
-    'dell-cloudlink': fixture(
-      'dell-cloudlink',
-      'conn-dell',
-      { baseUrl: `${url}/dell`, clientId: dell.clientId, scope: EMULATOR_SEED.dell.scope },
-      { clientSecret: dell.clientSecret },
-      store('dell-cloudlink'),
-    ),
-    'bright-pattern': fixture(
-      'bright-pattern',
-      'conn-bright',
-      { baseUrl: `${url}/brightpattern`, tenant: bright.tenant, clientId: bright.clientId },
-      { clientSecret: bright.clientSecret },
-      store('bright-pattern'),
-    ),
-    'sangoma-cx': fixture(
-      'sangoma-cx',
-      'conn-sangoma',
-      {
-        tokenUrl: `${url}/sangoma/auth/oauth/token`,
-        apiBaseUrl: `${url}/sangoma/cpaas/cx/api/v1`,
-        clientId: sangoma.clientId,
-        scopes: sangoma.scopes.join(' '),
-        tenantDomain: sangoma.tenantDomain,
-      },
-      { clientSecret: sangoma.clientSecret },
-      store('sangoma-cx'),
-    ),
-    'generic-oauth2': fixture(
-      'generic-oauth2',
-      'conn-generic',
-      {
-        tokenUrl: `${url}/generic/oauth/token`,
-        apiBaseUrl: `${url}/generic/api`,
-        grantType: 'client_credentials',
-        clientId: generic.clientId,
-        clientAuth: 'basic',
-        scope: generic.scopes.join(' '),
-      },
-      { clientSecret: generic.clientSecret },
-      store('generic-oauth2'),
-    ),
-  };
+  const entries = profiles.map((profile) => {
+    const provider: ProviderId = profile.id;
+    const module = providerModules.find((candidate) => candidate.profileId === provider);
+    if (module === undefined) {
+      throw new Error(`No emulator provider declares profile "${provider}": add its module.`);
+    }
+    const { properties, credentials } = splitValues(provider, module.connection(url).values);
+    const store = stores[provider] ?? { tokenStore: 'memory' };
+    const extra = EXTRA_PROPERTIES[provider] ?? {};
+    return [
+      provider,
+      fixture(provider, `conn-${module.name}`, { ...properties, ...extra }, credentials, store),
+    ];
+  });
+  return Object.fromEntries(entries) as Record<ProviderId, ConnectionFixture>;
 }
 
 /** Every seeded secret, for asserting that none of them leaks. */
-export const SEEDED_SECRETS: string[] = [
-  mitel.clients.acmeAdmin.clientSecret,
-  sangoma.clientSecret,
-  bright.clientSecret,
-  dell.clientSecret,
-  generic.clientSecret,
-];
+export const SEEDED_SECRETS: string[] = providerModules.flatMap((module) => [...module.secrets]);

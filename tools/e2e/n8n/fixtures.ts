@@ -1,7 +1,8 @@
 // Credentials (seeded emulator secrets, which double as sentinels) and workflows for every
 // provider, in the JSON shape `n8n import:*` reads.
 import { randomUUID } from 'node:crypto';
-import { EMULATOR_SEED } from '@switchboard/emulator';
+import { getProfile, profiles } from '@switchboard/core';
+import { EMULATOR_SEED, providerModules } from '@switchboard/emulator';
 import { PACKAGE_NAME } from './harness';
 
 const mitel = EMULATOR_SEED.mitel.prod;
@@ -16,8 +17,53 @@ export interface ProviderCase {
   secrets: string[];
 }
 
+const node = (name: string) => `${PACKAGE_NAME}.${name}`;
+
+/** Profile ids the hand-written cases below cover, each with a deliberately chosen variant. */
+const HAND_WRITTEN = new Set([
+  'mitel-cloudlink',
+  'dell-cloudlink',
+  'bright-pattern',
+  'sangoma-cx',
+  'generic-oauth2',
+]);
+
+/**
+ * Every other registered profile, as its emulator module declares its connection: the node runs
+ * the profile's who-am-I operation with every other parameter left alone. A new provider gets
+ * its n8n e2e case from its profile and emulator module, with nothing to add here.
+ */
+export function derivedCases(emulatorUrl: string): ProviderCase[] {
+  return profiles
+    .filter((profile) => !HAND_WRITTEN.has(profile.id))
+    .map((profile) => {
+      const module = providerModules.find((candidate) => candidate.profileId === profile.id);
+      if (module === undefined) throw new Error(`No emulator provider declares "${profile.id}".`);
+      const whoAmI = profile.operations.find((operation) => operation.id === profile.whoAmI);
+      if (whoAmI === undefined) throw new Error(`Profile "${profile.id}" declares no whoAmI.`);
+      const credential = Object.fromEntries(
+        Object.entries(module.connection(emulatorUrl).values).map(([name, value]) => [
+          name,
+          Array.isArray(value) ? value.join(' ') : value,
+        ]),
+      );
+      const secretNames = getProfile(profile.id).fields.filter((field) => field.secret);
+      return {
+        key: module.name,
+        credentialType: profile.platform.n8n.credentialName,
+        nodeType: node(profile.platform.n8n.nodeName),
+        credential,
+        parameters: { resource: whoAmI.resource, operation: whoAmI.operation },
+        secrets: secretNames.map((field) => String(credential[field.name] ?? '')).filter(Boolean),
+      };
+    });
+}
+
 export function providerCases(emulatorUrl: string): ProviderCase[] {
-  const node = (name: string) => `${PACKAGE_NAME}.${name}`;
+  return [...handWrittenCases(emulatorUrl), ...derivedCases(emulatorUrl)];
+}
+
+function handWrittenCases(emulatorUrl: string): ProviderCase[] {
   return [
     {
       key: 'mitel',

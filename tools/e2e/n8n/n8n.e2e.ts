@@ -5,7 +5,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EMULATOR_SEED, startEmulator, type Emulator } from '@switchboard/emulator';
+import {
+  EMULATOR_SEED,
+  providerModules,
+  startEmulator,
+  type Emulator,
+} from '@switchboard/emulator';
 import { freePort } from '@switchboard/testkit';
 import { API_HINTS } from '@switchboard/core/errors/api-error';
 import { TOKEN_HINTS } from '@switchboard/core/errors/token-error';
@@ -13,6 +18,7 @@ import {
   continueOnFail,
   credentialJson,
   nodeItems,
+  derivedCases,
   providerCases,
   triggerWorkflowJson,
   workflowId,
@@ -96,6 +102,15 @@ describe('n8n execute, every provider', () => {
     expect(items).toHaveLength(1);
     expect(emulator.control.counters().tokenRequests.byProvider.generic).toBe(1);
   });
+  // Providers added after these five arrive here from their profile and emulator module alone.
+  it.each(derivedCases('http://placeholder').map((entry) => entry.key))(
+    '%s: its who-am-I runs with every parameter left alone, on one token',
+    async (key) => {
+      const items = await execute(workflowId(key));
+      expect(items).toHaveLength(1);
+      expect(emulator.control.counters().tokenRequests.byProvider[key]).toBe(1);
+    },
+  );
 });
 
 describe('token reuse and renewal across executions', () => {
@@ -370,7 +385,7 @@ describe('n8n start: credential test, trigger, editor', () => {
     }
     // n8n runs the grant for every test, whatever token is stored: the test is never stale.
     const after = emulator.control.counters().tokenRequests.byProvider;
-    for (const provider of ['mitel', 'dell', 'brightpattern', 'sangoma', 'generic']) {
+    for (const provider of providerModules.map((module) => module.name)) {
       expect(after[provider]).toBeGreaterThan(before[provider] ?? 0);
     }
   });

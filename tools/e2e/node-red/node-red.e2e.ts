@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '@switchboard/emulator';
 import type { Emulator } from '@switchboard/emulator';
-import { SEEDED_SECRETS } from '../../../packages/node-red/test/emulator-connections';
+import {
+  emulatorConnections,
+  SEEDED_SECRETS,
+} from '../../../packages/node-red/test/emulator-connections';
 import { deployFlows, getJson, postJson, waitForEndpoint } from './admin-api';
 import { e2eFlows } from './e2e-flows';
 import type { E2eFlowOptions } from './e2e-flows';
@@ -165,7 +168,9 @@ describe('Switchboard in a real Node-RED 5', () => {
       ]),
     );
     expect(verdict.tokenConnections.sort()).toEqual(
-      ['conn-bright', 'conn-dell', 'conn-generic', 'conn-mitel', 'conn-sangoma'].sort(),
+      Object.values(emulatorConnections(emulator.url))
+        .map((connection) => connection.node.id)
+        .sort(),
     );
     expect(verdict.configFields).toEqual(
       expect.arrayContaining(['clientId', 'clientSecret', 'environment']),

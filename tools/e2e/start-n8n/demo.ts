@@ -4,7 +4,7 @@
 // ones published), and the owner account prepared through n8n's REST API.
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, type Emulator } from '@switchboard/emulator';
+import { providerModules, startEmulator, type Emulator } from '@switchboard/emulator';
 import { freePort } from '@switchboard/testkit';
 import { providerCases } from '../n8n/fixtures';
 import { N8nHome, REPO_ROOT, installN8n, packPackage, type RunningN8n } from '../n8n/harness';
@@ -20,6 +20,14 @@ export const DEMO_CREDENTIALS: Record<string, { id: string; name: string }> = {
   sangoma: { id: 'sbExSangoma00001', name: 'Sangoma CX (emulator)' },
   generic: { id: 'sbExGeneric00001', name: 'Generic OAuth2 (emulator)' },
 };
+
+/** A provider without a shipped example gets an id and a name from its emulator module. */
+function derivedDemoCredential(key: string): { id: string; name: string } {
+  const module = providerModules.find((candidate) => candidate.name === key);
+  if (module === undefined) throw new Error(`no emulator provider named ${key}`);
+  const id = `sbEx${key.replace(/[^A-Za-z0-9]/g, '')}`.padEnd(16, '0').slice(0, 16);
+  return { id, name: `${module.title} (emulator)` };
+}
 
 export interface ExampleWorkflow {
   file: string;
@@ -54,8 +62,7 @@ export function exampleWorkflows(): ExampleWorkflow[] {
 
 export function demoCredentials(emulatorUrl: string): Array<Record<string, unknown>> {
   return providerCases(emulatorUrl).map((entry) => {
-    const demo = DEMO_CREDENTIALS[entry.key];
-    if (demo === undefined) throw new Error(`no demo credential for ${entry.key}`);
+    const demo = DEMO_CREDENTIALS[entry.key] ?? derivedDemoCredential(entry.key);
     return { ...demo, type: entry.credentialType, data: { ...entry.credential, accessToken: '' } };
   });
 }
