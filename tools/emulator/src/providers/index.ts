@@ -6,5 +6,6 @@ import { dell } from './dell/provider';
 import { generic } from './generic/provider';
 import { mitel } from './mitel/provider';
 import { sangoma } from './sangoma/provider';
+import { zoomPhone } from './zoom-phone/provider';
 
-export const providerModules = [mitel, dell, brightPattern, sangoma, generic] as const;
+export const providerModules = [mitel, dell, brightPattern, sangoma, generic, zoomPhone] as const;
