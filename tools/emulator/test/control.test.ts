@@ -1,3 +1,4 @@
+import { providerModules } from '../src/providers';
 import {
   call,
   EMULATOR_SEED,
@@ -107,7 +108,11 @@ describe('control API', () => {
 
   it('serves the seed and explains unknown routes and bad bodies', async () => {
     const seed = await call(control('/seed'));
-    expect(seed.body).toEqual(JSON.parse(JSON.stringify(EMULATOR_SEED)));
+    // The shared seed, plus the seeds that provider modules keep in their own folders.
+    expect(seed.body).toMatchObject(JSON.parse(JSON.stringify(EMULATOR_SEED)));
+    for (const module of providerModules) {
+      expect(seed.body[module.name]).toEqual(JSON.parse(JSON.stringify(module.seed)));
+    }
     const unknown = await call(control('/nope'));
     expect(unknown.status).toBe(404);
     expect(unknown.body.routes).toEqual(expect.arrayContaining(['GET /_control/counters']));

@@ -19,7 +19,7 @@ export const zoomPhone = defineProvider({
       apiBaseUrl: `${url}/zoom/v2`,
     },
   }),
-  seed: { ...ZOOM_APP, ...ZOOM_SEED },
+  seed: ZOOM_SEED,
   secrets: [ZOOM_APP.clientSecret],
   create: (state) => createZoomPhone(state),
 });
