@@ -123,7 +123,9 @@ describe('npm run start:n8n itself', () => {
       const emulatorPort = await freePort();
       const child = spawn(
         join(REPO_ROOT, 'node_modules/.bin/tsx'),
-        [join(__dirname, 'start-n8n.ts')],
+        // The e2e tsconfig, as `npm run start:n8n` (run by nx in tools/e2e) finds it: its paths
+        // point @switchboard/core at the sources, which a fresh clone has not built.
+        ['--tsconfig', join(__dirname, '..', 'tsconfig.json'), join(__dirname, 'start-n8n.ts')],
         {
           cwd: REPO_ROOT,
           env: {
