@@ -19,6 +19,7 @@ import { withOwnCopy } from './own-credential-copy';
 import { credentialSecrets } from './secrets';
 import { LIMIT, OPTIONS, RETURN_ALL, isOptional } from './node-properties';
 import type { ProviderBinding } from './providers';
+import { parameterReader, type ParameterReader } from './parameter-reader';
 import { runItems, type PreparedItem } from './run-items';
 
 // Items of an idempotent operation go out this many at a time (n8n's HTTP Request node sends
@@ -42,9 +43,11 @@ export async function executeOperations(
     decrypted ??= decryptedCredential(context, binding, itemIndex);
     return decrypted;
   };
+  // Parameters without an expression are read once, not per item (see parameter-reader.ts).
+  const parameter = parameterReader(context);
   const outcomes = await runItems(
     items.length,
-    (itemIndex) => prepareItem(context, profile, decryptedFor, binding, itemIndex),
+    (itemIndex) => prepareItem(context, parameter, profile, decryptedFor, binding, itemIndex),
     { maxInFlight: MAX_IN_FLIGHT, stopAtFirstFailure: !context.continueOnFail() },
   );
   // By input position, so the failure thrown is the first one in input order.
@@ -67,6 +70,7 @@ export async function executeOperations(
 /** Reads the item's parameters and builds its request; sending is left to the caller. */
 async function prepareItem(
   context: IExecuteFunctions,
+  parameter: ParameterReader,
   profile: ProviderProfile,
   decryptedFor: (itemIndex: number) => Promise<ICredentialsDecrypted>,
   binding: ProviderBinding,
@@ -78,8 +82,8 @@ async function prepareItem(
   let params: OperationParams;
   try {
     credentials = await decryptedFor(itemIndex);
-    operation = findOperation(context, profile, itemIndex);
-    params = readParameters(context, operation, itemIndex);
+    operation = findOperation(parameter, profile, itemIndex);
+    params = readParameters(parameter, operation, itemIndex);
     request = buildOperationRequest(
       profile,
       credentialValues(profile, credentials.data ?? {}),
@@ -90,11 +94,8 @@ async function prepareItem(
     throw configurationFailure(context.getNode(), error, itemIndex);
   }
   const paged = isPaged(operation);
-  const returnAll = paged
-    ? (context.getNodeParameter(RETURN_ALL, itemIndex, false) as boolean)
-    : true;
-  const limit =
-    paged && !returnAll ? (context.getNodeParameter(LIMIT, itemIndex, 50) as number) : Infinity;
+  const returnAll = paged ? (parameter(RETURN_ALL, itemIndex, false) as boolean) : true;
+  const limit = paged && !returnAll ? (parameter(LIMIT, itemIndex, 50) as number) : Infinity;
   return {
     // Core marks every request it builds: GET, PUT, DELETE and operations declared idempotent.
     // Anything else (place a call, create a user) keeps strict one-after-another order.
@@ -148,12 +149,12 @@ async function sendItem(
 }
 
 function findOperation(
-  context: IExecuteFunctions,
+  parameter: ParameterReader,
   profile: ProviderProfile,
   itemIndex: number,
 ): OperationDef {
-  const resource = context.getNodeParameter('resource', itemIndex) as string;
-  const name = context.getNodeParameter('operation', itemIndex) as string;
+  const resource = parameter('resource', itemIndex) as string;
+  const name = parameter('operation', itemIndex) as string;
   const operation = profile.operations.find(
     (candidate) => candidate.resource === resource && candidate.operation === name,
   );
@@ -166,12 +167,12 @@ function findOperation(
 }
 
 function readParameters(
-  context: IExecuteFunctions,
+  read: ParameterReader,
   operation: OperationDef,
   itemIndex: number,
 ): OperationParams {
   const params: OperationParams = {};
-  const options = context.getNodeParameter(OPTIONS, itemIndex, {}) as IDataObject;
+  const options = read(OPTIONS, itemIndex, {}) as IDataObject;
   for (const parameter of operation.parameters) {
     // Optional parameters only count when the user added them to Options: n8n's defaults for
     // top-level numbers and booleans (0, false) would otherwise go out as if chosen.
@@ -179,8 +180,7 @@ function readParameters(
     // and parameters hidden by displayOptions are missing.
     const value = isOptional(parameter)
       ? (options[parameter.name] as OperationParams[string] | undefined)
-      : (context.getNodeParameter(parameter.name, itemIndex, null) as
-          OperationParams[string] | null);
+      : (read(parameter.name, itemIndex, null) as OperationParams[string] | null);
     if (value !== null && value !== undefined) params[parameter.name] = value;
   }
   return params;

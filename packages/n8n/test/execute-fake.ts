@@ -6,6 +6,8 @@ import type {
   IHttpRequestOptions,
   INode,
   INodeExecutionData,
+  INodeParameters,
+  NodeParameterValue,
 } from 'n8n-workflow';
 
 export interface FakeAnswer {
@@ -20,14 +22,27 @@ export interface FakeExecute {
   credentialTypes: string[];
 }
 
-const NODE: INode = {
-  id: 'node-1',
-  name: 'Switchboard',
-  type: 'test.switchboard',
-  typeVersion: 1,
-  position: [0, 0],
-  parameters: {},
-};
+/**
+ * The node as n8n stores it: a parameter with the same value on every item is that value; one
+ * that differs between items can only come from an expression there, so it is one.
+ */
+function nodeOf(perItem: Array<Record<string, unknown>>): INode {
+  const parameters: INodeParameters = {};
+  const names = new Set(perItem.flatMap((parameters) => Object.keys(parameters)));
+  for (const name of names) {
+    const values = new Set(perItem.map((parameters) => JSON.stringify(parameters[name])));
+    parameters[name] =
+      values.size === 1 ? (perItem[0]?.[name] as NodeParameterValue) : '={{ $json.perItem }}';
+  }
+  return {
+    id: 'node-1',
+    name: 'Switchboard',
+    type: 'test.switchboard',
+    typeVersion: 1,
+    position: [0, 0],
+    parameters,
+  };
+}
 
 export function fakeExecute(options: {
   parameters: Record<string, unknown> | Array<Record<string, unknown>>;
@@ -36,6 +51,7 @@ export function fakeExecute(options: {
   continueOnFail?: boolean;
 }): FakeExecute {
   const perItem = Array.isArray(options.parameters) ? options.parameters : [options.parameters];
+  const node = nodeOf(perItem);
   const sent: IHttpRequestOptions[] = [];
   const credentialTypes: string[] = [];
   const answer: (request: IHttpRequestOptions, index: number) => FakeAnswer | Promise<FakeAnswer> =
@@ -49,7 +65,7 @@ export function fakeExecute(options: {
       throw new Error(`Could not get parameter "${name}"`);
     },
     getCredentials: async () => ({ ...options.credentials }),
-    getNode: () => NODE,
+    getNode: () => node,
     continueOnFail: () => options.continueOnFail === true,
     helpers: {
       async httpRequestWithAuthentication(credentialType: string, request: IHttpRequestOptions) {

@@ -116,8 +116,12 @@ export class N8nHome {
     };
   }
 
-  /** Runs one n8n CLI command to completion. */
-  async run(args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> {
+  /** Runs one n8n CLI command to completion; `onSpawn` gets its pid (the n8n bench reads its CPU). */
+  async run(
+    args: string[],
+    extraEnv: Record<string, string> = {},
+    onSpawn?: (pid: number) => void,
+  ): Promise<RunResult> {
     const logStart = existsSync(this.logFile) ? statSync(this.logFile).size : 0;
     const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
     return new Promise((resolvePromise, reject) => {
@@ -131,6 +135,7 @@ export class N8nHome {
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.on('error', reject);
+      if (onSpawn !== undefined && child.pid !== undefined) onSpawn(child.pid);
       child.on('close', (code, signal) => {
         if (signal !== null) stderr += `\n(n8n was ended by ${signal})`;
         this.output.push(stdout, stderr);
@@ -143,8 +148,12 @@ export class N8nHome {
   }
 
   /** Runs a command and fails with its output when it does not exit 0. */
-  async mustRun(args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> {
-    const result = await this.run(args, extraEnv);
+  async mustRun(
+    args: string[],
+    extraEnv: Record<string, string> = {},
+    onSpawn?: (pid: number) => void,
+  ): Promise<RunResult> {
+    const result = await this.run(args, extraEnv, onSpawn);
     if (result.code !== 0) {
       throw new Error(
         `n8n ${args.join(' ')} exited ${result.code}:\n${tail(result.log)}\n${tail(result.stderr)}`,
