@@ -3,6 +3,7 @@
 // start, so a poll whose records were not handed over is repeated, never lost.
 import type {
   ApiRequest,
+  BoundCredential,
   OperationParams,
   Page,
   ProviderProfile,
@@ -11,15 +12,15 @@ import type {
 import {
   buildOperationRequest,
   initialCursor,
+  paginate,
   parseDefaultCountry,
   pollCallRecords,
   readCursor,
-  readPage,
 } from '@switchboard/core';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { credentialValues } from './credential';
-import { configurationFailure } from './errors';
+import { boundCredential } from './credential';
+import { configurationFailure, nodeFailure } from './errors';
 import type { ProviderBinding } from './providers';
 import { sendRequest } from './request';
 
@@ -35,13 +36,14 @@ export async function pollNewCallRecords(
 ): Promise<INodeExecutionData[][] | null> {
   const node = this.getNode();
   const state = this.getWorkflowStaticData('node') as CursorState;
-  const credentials = credentialValues(profile, await this.getCredentials(binding.credentialName));
   let options;
   let cursor;
+  let bound: BoundCredential;
   try {
+    bound = boundCredential(profile, await this.getCredentials(binding.credentialName));
     cursor = readCursor(state.cursor) ?? initialCursor(startFrom(this), Date.now());
     const optionsParam = this.getNodeParameter('options', {}) as IDataObject;
-    const country = parseDefaultCountry(credentials.defaultCountry);
+    const country = parseDefaultCountry(bound.values.defaultCountry);
     options = {
       overlapMs: Number(this.getNodeParameter('overlapMinutes', 10)) * 60_000,
       e164: this.getNodeParameter('e164', true) as boolean,
@@ -56,8 +58,7 @@ export async function pollNewCallRecords(
     throw configurationFailure(node, error, 0);
   }
   const connection = {
-    pages: (id: string, params: OperationParams) =>
-      pages(this, profile, binding, credentials, id, params),
+    pages: (id: string, params: OperationParams) => pages(this, bound, binding, id, params),
   };
   const result = await pollCallRecords(connection, cursor, options);
   if (result.seenOverflow) {
@@ -82,37 +83,24 @@ function startFrom(context: IPollFunctions): StartFrom {
   return { kind: 'date', date };
 }
 
-/** The pages of an operation through n8n's authenticated helper; a link back to a read page stops it. */
+/** The pages of an operation through n8n's authenticated helper, with core's one paging loop. */
 async function* pages(
   context: IPollFunctions,
-  profile: ProviderProfile,
+  bound: BoundCredential,
   binding: ProviderBinding,
-  credentials: ReturnType<typeof credentialValues>,
   operationId: string,
   params: OperationParams,
 ): AsyncGenerator<Page> {
-  let request: ApiRequest | undefined;
+  let first: ApiRequest;
   try {
-    request = buildOperationRequest(profile, credentials, operationId, params);
+    first = buildOperationRequest(bound, operationId, params);
   } catch (error) {
     throw configurationFailure(context.getNode(), error, 0);
   }
-  const visited = new Set<string>();
-  while (request !== undefined) {
-    const key = `${request.url}?${JSON.stringify(request.query ?? {})}`;
-    if (visited.has(key)) {
-      throw new NodeOperationError(
-        context.getNode(),
-        'The call history links back to a page already read.',
-        {
-          description: 'The provider’s paging is inconsistent; try again later.',
-        },
-      );
-    }
-    visited.add(key);
-    const response = await sendRequest(context, profile, binding, request);
-    const page = readPage(profile, operationId, request, response);
-    yield page;
-    request = page.next;
+  const send = (request: ApiRequest) => sendRequest(context, bound.profile, binding, request);
+  try {
+    yield* paginate(bound.profile, operationId, first, send, { params });
+  } catch (error) {
+    throw nodeFailure(context.getNode(), error, 0, bound.secrets);
   }
 }

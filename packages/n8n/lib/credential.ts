@@ -1,11 +1,16 @@
 // Everything a Switchboard credential type needs, derived from one core profile: the form,
 // the token grant (preAuthentication), the bearer header and the Test button's request.
-import type { CredentialValues, FieldValue, ProviderProfile } from '@switchboard/core';
+import type {
+  BoundCredential,
+  CredentialValues,
+  FieldValue,
+  ProviderProfile,
+} from '@switchboard/core';
 import {
   apiErrorFromResponse,
+  bindCredentials,
   guardHostTransport,
   needsRenewal,
-  resolveTokenSpec,
 } from '@switchboard/core';
 import type {
   IAuthenticateRuleResponseCode,
@@ -82,6 +87,14 @@ export function credentialValues(
   return values;
 }
 
+/** The credential validated and resolved once, for everything one execution sends. */
+export function boundCredential(
+  profile: ProviderProfile,
+  data: ICredentialDataDecryptedObject,
+): BoundCredential {
+  return bindCredentials(profile, credentialValues(profile, data));
+}
+
 function isFieldValue(value: unknown): value is FieldValue {
   if (Array.isArray(value)) return value.every((item) => typeof item === 'string');
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
@@ -100,17 +113,16 @@ export function preAuthentication(profile: ProviderProfile) {
     this: IHttpRequestHelper,
     credentials: ICredentialDataDecryptedObject,
   ): Promise<IDataObject> {
-    const values = credentialValues(profile, credentials);
-    // Core's size limit and error redaction around n8n's helper (its deadline is n8n's own).
-    const transport = guardHostTransport(
-      n8nTransport(this.helpers.httpRequest),
-      resolveTokenSpec(profile, values).secrets,
-    );
     const stale = credentials[TOKEN_FIELD];
     const staleToken = typeof stale === 'string' ? stale : '';
     try {
-      return await renewals.renew({ profile, values, staleToken }, async () => {
-        const { token, key } = await nextToken(profile, values, credentials, transport);
+      const bound = boundCredential(profile, credentials);
+      // Core's size limit and error redaction around n8n's helper (its deadline is n8n's own).
+      const transport = guardHostTransport(n8nTransport(this.helpers.httpRequest), [
+        ...bound.secrets,
+      ]);
+      return await renewals.renew({ profile, values: bound.values, staleToken }, async () => {
+        const { token, key } = await nextToken(bound, credentials, transport);
         return persistedToken(token, key);
       });
     } catch (error) {

@@ -2,7 +2,13 @@
 // request with core, send it through n8n's authenticated helper (which runs preAuthentication
 // and retries once after a 401), follow pages, and output one item per result. Items of an
 // idempotent operation run a few at a time (see run-items.ts); the output keeps input order.
-import type { ApiRequest, OperationDef, OperationParams, ProviderProfile } from '@switchboard/core';
+import type {
+  ApiRequest,
+  BoundCredential,
+  OperationDef,
+  OperationParams,
+  ProviderProfile,
+} from '@switchboard/core';
 import { buildOperationRequest, isPaged, paginate } from '@switchboard/core';
 import type {
   IDataObject,
@@ -11,7 +17,7 @@ import type {
   INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { credentialValues } from './credential';
+import { boundCredential } from './credential';
 import { configurationFailure, nodeFailure } from './errors';
 import { failureJson } from './failure-shape';
 import { decryptedCredential, sendRequest } from './request';
@@ -38,16 +44,17 @@ export async function executeOperations(
   // (n8n's helper would decrypt it again for every request unless handed the decrypted copy;
   // a token renewed by one request is copied back into it, so later items use it: see
   // own-credential-copy.ts).
-  let decrypted: Promise<ICredentialsDecrypted> | undefined;
-  const decryptedFor = (itemIndex: number): Promise<ICredentialsDecrypted> => {
-    decrypted ??= decryptedCredential(context, binding, itemIndex);
-    return decrypted;
+  // The profile's fields are validated and resolved once too (core's bindCredentials).
+  let credential: Promise<ExecutionCredential> | undefined;
+  const credentialFor = (itemIndex: number): Promise<ExecutionCredential> => {
+    credential ??= executionCredential(context, profile, binding, itemIndex);
+    return credential;
   };
   // Parameters without an expression are read once, not per item (see parameter-reader.ts).
   const parameter = parameterReader(context);
   const outcomes = await runItems(
     items.length,
-    (itemIndex) => prepareItem(context, parameter, profile, decryptedFor, binding, itemIndex),
+    (itemIndex) => prepareItem(context, parameter, profile, credentialFor, binding, itemIndex),
     { maxInFlight: MAX_IN_FLIGHT, stopAtFirstFailure: !context.continueOnFail() },
   );
   // By input position, so the failure thrown is the first one in input order.
@@ -67,12 +74,27 @@ export async function executeOperations(
   return [output];
 }
 
+interface ExecutionCredential {
+  decrypted: ICredentialsDecrypted;
+  bound: BoundCredential;
+}
+
+async function executionCredential(
+  context: IExecuteFunctions,
+  profile: ProviderProfile,
+  binding: ProviderBinding,
+  itemIndex: number,
+): Promise<ExecutionCredential> {
+  const decrypted = await decryptedCredential(context, binding, itemIndex);
+  return { decrypted, bound: boundCredential(profile, decrypted.data ?? {}) };
+}
+
 /** Reads the item's parameters and builds its request; sending is left to the caller. */
 async function prepareItem(
   context: IExecuteFunctions,
   parameter: ParameterReader,
   profile: ProviderProfile,
-  decryptedFor: (itemIndex: number) => Promise<ICredentialsDecrypted>,
+  credentialFor: (itemIndex: number) => Promise<ExecutionCredential>,
   binding: ProviderBinding,
   itemIndex: number,
 ): Promise<PreparedItem<IDataObject[]>> {
@@ -81,15 +103,11 @@ async function prepareItem(
   let credentials: ICredentialsDecrypted;
   let params: OperationParams;
   try {
-    credentials = await decryptedFor(itemIndex);
+    const credential = await credentialFor(itemIndex);
+    credentials = credential.decrypted;
     operation = findOperation(parameter, profile, itemIndex);
     params = readParameters(parameter, operation, itemIndex);
-    request = buildOperationRequest(
-      profile,
-      credentialValues(profile, credentials.data ?? {}),
-      operation.id,
-      params,
-    );
+    request = buildOperationRequest(credential.bound, operation.id, params);
   } catch (error) {
     throw configurationFailure(context.getNode(), error, itemIndex);
   }

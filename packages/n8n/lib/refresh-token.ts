@@ -1,7 +1,7 @@
 // Refresh tokens in n8n: kept (hidden, encrypted) with the credential beside the access token,
 // used for the next token instead of signing in again, and dropped for the full grant once
 // when the provider rejects them — what core's TokenManager does on the other platforms.
-import type { CredentialValues, ProviderProfile, TokenSet, Transport } from '@switchboard/core';
+import type { BoundCredential, TokenSet, Transport } from '@switchboard/core';
 import { createTokenSource, isSwitchboardError, withRefreshExpiry } from '@switchboard/core';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { TokenRequestFailure } from './failure-shape';
@@ -53,13 +53,12 @@ function storedRefreshToken(
  * profile's grant returns them, else (or when it is rejected, once) the full grant.
  */
 export async function nextToken(
-  profile: ProviderProfile,
-  values: CredentialValues,
+  bound: BoundCredential,
   data: ICredentialDataDecryptedObject,
   transport: Transport,
   now = Date.now(),
 ): Promise<{ token: TokenSet; key: string }> {
-  const source = createTokenSource(profile, values);
+  const source = createTokenSource(bound);
   const previous = source.refresh ? storedRefreshToken(data, source.key, now) : undefined;
   if (source.refresh && previous !== undefined) {
     try {
@@ -69,7 +68,7 @@ export async function nextToken(
         key: source.key,
       };
     } catch (error) {
-      if (!refreshRejected(error)) throw TokenRequestFailure.from(profile.displayName, error);
+      if (!refreshRejected(error)) throw TokenRequestFailure.from(bound.profile.displayName, error);
     }
   }
   const token = await source.obtain(transport);

@@ -1,6 +1,11 @@
 // The Mitel CloudLink Trigger's subscription lifecycle (n8n's webhookMethods): one
 // notification subscription per active workflow, its id kept in the node's static data.
-import type { ApiRequest, OperationParams, ProviderProfile } from '@switchboard/core';
+import type {
+  ApiRequest,
+  BoundCredential,
+  OperationParams,
+  ProviderProfile,
+} from '@switchboard/core';
 import { buildOperationRequest, isDeliveryForApplication, paginate } from '@switchboard/core';
 import type {
   IDataObject,
@@ -9,7 +14,7 @@ import type {
   IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { credentialValues } from './credential';
+import { boundCredential } from './credential';
 import { configurationFailure, nodeFailure } from './errors';
 import type { ProviderBinding } from './providers';
 import { sendRequest } from './request';
@@ -63,15 +68,10 @@ export async function createSubscription(
     const value = this.getNodeParameter(name, '') as string;
     if (value !== '') params[name] = value;
   }
-  if (params.applicationId === undefined) {
-    // The application is the client the credential signs in with, unless set on the node.
-    const credentials = credentialValues(
-      profile,
-      await this.getCredentials(binding.credentialName),
-    );
-    params.applicationId = credentials.clientId;
-  }
-  const request = await operationRequest(this, profile, binding, 'subscription.create', params);
+  const bound = await boundFor(this, profile, binding);
+  // The application is the client the credential signs in with, unless set on the node.
+  params.applicationId ??= bound.text('clientId');
+  const request = built(this, () => buildOperationRequest(bound, 'subscription.create', params));
   const response = await sendRequest(this, profile, binding, request);
   const subscriptionId = (response.data as { subscriptionId?: unknown } | undefined)
     ?.subscriptionId;
@@ -135,13 +135,24 @@ async function operationRequest(
   binding: ProviderBinding,
   operationId: string,
   params: OperationParams,
-) {
+): Promise<ApiRequest> {
+  const bound = await boundFor(context, profile, binding);
+  return built(context, () => buildOperationRequest(bound, operationId, params));
+}
+
+async function boundFor(
+  context: IHookFunctions,
+  profile: ProviderProfile,
+  binding: ProviderBinding,
+): Promise<BoundCredential> {
+  const data = await context.getCredentials(binding.credentialName);
+  return built(context, () => boundCredential(profile, data));
+}
+
+/** Settings or parameters the request cannot be built from fail as the node's own error. */
+function built<T>(context: IHookFunctions, build: () => T): T {
   try {
-    const credentials = credentialValues(
-      profile,
-      await context.getCredentials(binding.credentialName),
-    );
-    return buildOperationRequest(profile, credentials, operationId, params);
+    return build();
   } catch (error) {
     throw configurationFailure(context.getNode(), error, 0);
   }

@@ -1,10 +1,9 @@
 // n8n expressions that compute a profile's URLs from `$credentials`, for the credential test
 // request (n8n resolves a test request's URL before it runs preAuthentication, so the URL must
-// be an expression over the form's values). Mirrors core's template expansion; a unit test
-// compares both for every profile.
-import type { ProviderProfile } from '@switchboard/core';
-
-const PLACEHOLDER = /\{([A-Za-z0-9_:.-]+)\}/g;
+// be an expression over the form's values). They are rendered from core's compiled templates,
+// the same parts core renders to values; a unit test compares both for every profile.
+import type { FieldDef, Placeholder, ProviderProfile } from '@switchboard/core';
+import { compileTemplate } from '@switchboard/core';
 
 /** JavaScript expression (without `{{ }}`) for the base URL of `service`, no trailing slash. */
 export function baseUrlExpression(profile: ProviderProfile, service: string): string {
@@ -30,44 +29,53 @@ function templateExpression(
   template: string,
   service: string | undefined,
 ): string {
-  const parts: string[] = [];
-  let last = 0;
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    const index = match.index ?? 0;
-    if (index > last) parts.push(JSON.stringify(template.slice(last, index)));
-    parts.push(placeholderExpression(profile, match[1] ?? '', service));
-    last = index + match[0].length;
-  }
-  if (last < template.length) parts.push(JSON.stringify(template.slice(last)));
+  const parts = compileTemplate(profile, template).map((part) =>
+    typeof part === 'string' ? JSON.stringify(part) : placeholderExpression(profile, part, service),
+  );
   return parts.length === 0 ? '""' : parts.join(' + ');
 }
 
 function placeholderExpression(
   profile: ProviderProfile,
-  name: string,
+  part: Placeholder,
   service: string | undefined,
 ): string {
-  if (name === 'service' && service !== undefined) return JSON.stringify(service);
-  if (name === 'apiVersion' && service !== undefined) {
-    const version = profile.serviceVersions?.[service];
-    if (version === undefined)
-      throw new Error(`${profile.displayName}: no API version for ${service}`);
-    return JSON.stringify(version);
+  switch (part.kind) {
+    case 'field':
+      return fieldExpression(profile, part.field, service);
+    case 'environmentUrl':
+      return environmentExpression(profile, service);
+    case 'service':
+      if (service === undefined) throw new Error(`${profile.displayName}: {service} outside a URL`);
+      return JSON.stringify(service);
+    case 'apiVersion': {
+      const version = service === undefined ? undefined : profile.serviceVersions?.[service];
+      if (version === undefined)
+        throw new Error(`${profile.displayName}: no API version for ${service ?? 'a header'}`);
+      return JSON.stringify(version);
+    }
+    case 'baseUrl':
+      return baseUrlExpression(profile, part.service);
   }
-  if (name.startsWith('service:')) return baseUrlExpression(profile, name.slice('service:'.length));
-  if (name === 'environmentUrl') return environmentExpression(profile, service);
-  const field = profile.fields.find((candidate) => candidate.name === name);
-  if (field === undefined) {
-    throw new Error(`${profile.displayName}: template placeholder {${name}} is not a field`);
-  }
+}
+
+/** Core's `credentialText`: the value or the default, trimmed; URLs without trailing slashes. */
+function fieldExpression(
+  profile: ProviderProfile,
+  field: FieldDef,
+  service: string | undefined,
+): string {
   const fallback = JSON.stringify(
     Array.isArray(field.default) ? field.default.join(' ') : (field.default ?? ''),
   );
-  const value = `$credentials.${name}`;
-  const text = `String(${value} === undefined || ${value} === null ? ${fallback} : ${value}).trim()`;
-  // A URL field may itself be a template (Mitel's custom base URL has `{service}`, `{apiVersion}`).
-  if (field.format !== 'url' || service === undefined) return text;
-  const withService = `${text}.split("{service}").join(${JSON.stringify(service)})`;
+  const value = `$credentials.${field.name}`;
+  const raw = `String(${value} === undefined || ${value} === null ? ${fallback} : ${value})`;
+  if (field.secret === true) return raw;
+  if (field.format !== 'url') return `${raw}.trim()`;
+  const url = `${raw}.trim().replace(/\\/+$/, "")`;
+  if (service === undefined) return url;
+  // A URL a person typed may itself be a template with `{service}` (and `{apiVersion}`).
+  const withService = `${url}.split("{service}").join(${JSON.stringify(service)})`;
   const version = profile.serviceVersions?.[service];
   return version === undefined
     ? withService
@@ -79,7 +87,9 @@ function environmentExpression(profile: ProviderProfile, service: string | undef
   if (environment === undefined) {
     throw new Error(`${profile.displayName} uses {environmentUrl} but declares no environments`);
   }
-  const choice = placeholderExpression(profile, environment.field, undefined);
+  const field = profile.fields.find((candidate) => candidate.name === environment.field);
+  if (field === undefined) throw new Error(`${profile.displayName}: no field ${environment.field}`);
+  const choice = fieldExpression(profile, field, undefined);
   const branches = Object.entries(environment.urls).map(
     ([value, template]) =>
       `${choice} === ${JSON.stringify(value)} ? (${templateExpression(profile, template, service)})`,

@@ -12,6 +12,8 @@ export function sampleCredentials(
   return { ...values, ...overrides };
 }
 
+const SAMPLE_PEM = '-----BEGIN CERTIFICATE-----\nMIIBsample\n-----END CERTIFICATE-----\n';
+
 function sampleValue(field: FieldDef): CredentialValues[string] {
   if (field.secret === true) return `${SENTINEL}-${field.name}`;
   if (field.default !== undefined && field.default !== '') return field.default;
@@ -28,6 +30,8 @@ function sampleValue(field: FieldDef): CredentialValues[string] {
       return '{}';
     default:
       if (field.format === 'url') return `https://${field.name.toLowerCase()}.example.test/base`;
+      // Core validates the CA bundle as PEM text.
+      if (field.name === 'caBundle') return SAMPLE_PEM;
       if (field.pattern !== undefined) return 'eu';
       return `${field.name}-value`;
   }

@@ -31,6 +31,21 @@ describe('URL expressions for the credential test', () => {
     }
   }
 
+  for (const profile of profiles) {
+    it(`${profile.id}: URL fields typed with spaces and a trailing slash give core's URL`, () => {
+      const typed: CredentialValues = { ...sampleCredentials(profile) };
+      for (const field of profile.fields.filter((candidate) => candidate.format === 'url')) {
+        const value = typed[field.name];
+        if (typeof value === 'string' && value !== '') typed[field.name] = `  ${value}/ `;
+      }
+      for (const service of Object.keys(profile.baseUrls)) {
+        const fromExpression = evaluate(baseUrlExpression(profile, service), typed);
+        expect(fromExpression).toBe(resolveBaseUrl(profile, typed, service));
+        expect(String(fromExpression)).not.toMatch(/\/\/[^/]*\/\/|\s/);
+      }
+    });
+  }
+
   it('wraps the URL in an n8n expression and appends the path', () => {
     const mitel = profiles.find((profile) => profile.id === 'mitel-cloudlink');
     if (mitel === undefined) throw new Error('no Mitel profile');

@@ -2,18 +2,16 @@ import { ApiClient } from '../client/api-client';
 import { isPaged, paginate } from '../client/paginate';
 import { TokenManager } from '../engine/token-manager';
 import type { Clock, Logger, RetryPolicy, TokenStore } from '../engine/types';
-import { diagnose, type Diagnosis } from '../diagnose/diagnose';
+import { diagnoseBound, type Diagnosis } from '../diagnose/diagnose';
 import { buildOperationRequest } from '../operations/build-request';
 import { getOperation } from '../operations/get-operation';
-import { profileHeaders } from '../operations/headers';
 import { sensitiveFieldsToRemove, withoutFields } from '../operations/sensitive-fields';
 import type { ApiRequest, ApiResponse, OperationParams, Page } from '../operations/types';
+import { bindCredentials, type BoundCredential } from '../profiles/bind';
 import { createTokenSource } from '../profiles/token-source';
-import { resolveTls, resolveTokenSpec } from '../profiles/token-spec';
 import type { CredentialValues, ProviderProfile } from '../profiles/types';
 import { createAxiosTransport } from '../transport/axios-transport';
 import { guardTransport } from '../transport/guard-transport';
-import { apiOrigins } from './api-origins';
 import type { Transport } from '../transport/types';
 
 export interface ConnectionOptions {
@@ -81,11 +79,15 @@ export function createConnection(
   credentials: CredentialValues,
   options: ConnectionOptions = {},
 ): Connection {
-  const spec = resolveTokenSpec(profile, credentials);
-  const transport = guardTransport(options.transport ?? createAxiosTransport(), spec.secrets);
-  const allowInsecureHttp =
-    options.allowInsecureHttp === true || spec.request.allowInsecureHttp === true;
-  const source = createTokenSource(profile, credentials, {
+  return connectBound(bindCredentials(profile, credentials), options);
+}
+
+function connectBound(bound: BoundCredential, options: ConnectionOptions): Connection {
+  const { profile } = bound;
+  const secrets = [...bound.secrets];
+  const transport = guardTransport(options.transport ?? createAxiosTransport(), secrets);
+  const allowInsecureHttp = options.allowInsecureHttp === true || bound.allowInsecureHttp;
+  const source = createTokenSource(bound, {
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
@@ -94,21 +96,20 @@ export function createConnection(
   const tokens = new TokenManager({
     source,
     transport,
-    secrets: spec.secrets,
+    secrets,
     ...(options.store === undefined ? {} : { store: options.store }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.retry === undefined ? {} : { retry: options.retry }),
     ...(options.timeoutMs === undefined ? {} : { requestTimeoutMs: options.timeoutMs }),
   });
-  const tls = resolveTls(profile, credentials);
   const client = new ApiClient({
     tokens,
     transport,
     provider: profile.id,
-    defaultHeaders: profileHeaders(profile, credentials),
-    secrets: spec.secrets,
-    allowedOrigins: apiOrigins(profile, credentials),
+    defaultHeaders: { ...bound.headers },
+    secrets,
+    allowedOrigins: bound.apiOrigins,
     ...(allowInsecureHttp ? { allowInsecureHttp } : {}),
     ...(options.maxResponseBytes === undefined
       ? {}
@@ -116,7 +117,7 @@ export function createConnection(
     ...(profile.correlationHeader === undefined
       ? {}
       : { correlationHeader: profile.correlationHeader }),
-    ...(tls === undefined ? {} : { tls }),
+    ...(bound.tls === undefined ? {} : { tls: bound.tls }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.retry === undefined ? {} : { retry: options.retry }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
@@ -127,7 +128,7 @@ export function createConnection(
     params: OperationParams,
     opts: { limit?: number } = {},
   ): AsyncGenerator<Page> {
-    const first = buildOperationRequest(profile, credentials, operationId, params);
+    const first = buildOperationRequest(bound, operationId, params);
     yield* paginate(profile, operationId, first, (request) => client.send(request), {
       ...opts,
       params,
@@ -143,7 +144,7 @@ export function createConnection(
       const paged = isPaged(getOperation(profile, operationId));
       const collect = paged && (opts.returnAll === true || opts.limit !== undefined);
       if (!collect) {
-        const request = buildOperationRequest(profile, credentials, operationId, params);
+        const request = buildOperationRequest(bound, operationId, params);
         const response = await client.send(request);
         const remove = sensitiveFieldsToRemove(getOperation(profile, operationId), params);
         return remove.length === 0
@@ -161,7 +162,7 @@ export function createConnection(
     },
     request: (request) => client.send(request),
     diagnose: () =>
-      diagnose(profile, credentials, {
+      diagnoseBound(bound, {
         transport,
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
         ...(options.clock === undefined ? {} : { now: options.clock.now.bind(options.clock) }),

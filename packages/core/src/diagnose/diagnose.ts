@@ -2,13 +2,13 @@ import { buildApiRequest } from '../client/build-api-request';
 import type { ErrorCode } from '../errors/codes';
 import { apiErrorFromResponse } from '../errors/api-error';
 import { buildOperationRequest } from '../operations/build-request';
-import { allowsInsecureHttp, resolveTls, resolveTokenSpec } from '../profiles/token-spec';
+import { bindCredentials, type BoundCredential } from '../profiles/bind';
 import { DEFAULT_MAX_API_RESPONSE_BYTES } from '../client/api-client';
 import { assertSecureTransport } from '../transport/insecure-http';
 import { guardTransport } from '../transport/guard-transport';
 import { createTokenSource } from '../profiles/token-source';
 import type { CredentialValues, ProviderProfile } from '../profiles/types';
-import { credentialWarnings, validateCredentials } from '../profiles/validate';
+import { credentialWarnings } from '../profiles/validate';
 import type { TokenSet } from '../oauth/types';
 import { redactText, redactUrl } from '../redact';
 import { createAxiosTransport } from '../transport/axios-transport';
@@ -65,25 +65,27 @@ export async function diagnose(
   credentials: CredentialValues,
   options: DiagnoseOptions = {},
 ): Promise<Diagnosis> {
+  let bound: BoundCredential;
+  try {
+    bound = bindCredentials(profile, credentials);
+  } catch (error) {
+    return failedDiagnosis(profile, credentials, [], 'configuration', error);
+  }
+  return diagnoseBound(bound, options);
+}
+
+/** `diagnose` of a credential already bound (a connection's own): settings known to be valid. */
+export async function diagnoseBound(
+  bound: BoundCredential,
+  options: DiagnoseOptions = {},
+): Promise<Diagnosis> {
+  const { profile, values: credentials } = bound;
   const steps: DiagnosisStep[] = [];
   const warnings = credentialWarnings(profile, credentials);
   const secrets = secretValues(profile, credentials);
-  const fail = (name: string, error: unknown, known: string[] = secrets): Diagnosis => {
-    const explained = safe(explainFailure(profile, credentials, error, warnings), known);
-    steps.push({ name, ok: false, detail: `${explained.message} ${explained.hint}` });
-    return {
-      ok: false,
-      summary: `${profile.displayName}: ${STEP_LABELS[name] ?? name} failed (${explained.code}${explained.status === undefined ? '' : `, HTTP ${explained.status}`}).`,
-      steps,
-      error: explained,
-    };
-  };
+  const fail = (name: string, error: unknown, known: string[] = secrets): Diagnosis =>
+    failedDiagnosis(profile, credentials, steps, name, error, known);
 
-  try {
-    validateCredentials(profile, credentials);
-  } catch (error) {
-    return fail('configuration', error);
-  }
   steps.push({
     name: 'configuration',
     ok: true,
@@ -91,12 +93,11 @@ export async function diagnose(
   });
 
   const transport = guardTransport(options.transport ?? createAxiosTransport(), secrets);
-  const allowInsecureHttp =
-    options.allowInsecureHttp === true || allowsInsecureHttp(profile, credentials);
-  const spec = resolveTokenSpec(profile, credentials);
+  const allowInsecureHttp = options.allowInsecureHttp === true || bound.allowInsecureHttp;
+  const spec = bound.token;
   let token: TokenSet;
   try {
-    token = await createTokenSource(profile, credentials, {
+    token = await createTokenSource(bound, {
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.now === undefined ? {} : { clock: { now: options.now } }),
       ...(allowInsecureHttp ? { allowInsecureHttp } : {}),
@@ -128,8 +129,7 @@ export async function diagnose(
     let body: string;
     try {
       body = await callWhoAmI(
-        profile,
-        credentials,
+        bound,
         token,
         transport,
         tokenSecrets,
@@ -162,21 +162,39 @@ export async function diagnose(
   };
 }
 
-async function callWhoAmI(
+function failedDiagnosis(
   profile: ProviderProfile,
   credentials: CredentialValues,
+  steps: DiagnosisStep[],
+  name: string,
+  error: unknown,
+  known: string[] = secretValues(profile, credentials),
+): Diagnosis {
+  const warnings = credentialWarnings(profile, credentials);
+  const explained = safe(explainFailure(profile, credentials, error, warnings), known);
+  steps.push({ name, ok: false, detail: `${explained.message} ${explained.hint}` });
+  return {
+    ok: false,
+    summary: `${profile.displayName}: ${STEP_LABELS[name] ?? name} failed (${explained.code}${explained.status === undefined ? '' : `, HTTP ${explained.status}`}).`,
+    steps,
+    error: explained,
+  };
+}
+
+async function callWhoAmI(
+  bound: BoundCredential,
   token: TokenSet,
   transport: Transport,
   secrets: string[],
   timeoutMs: number | undefined,
   allowInsecureHttp: boolean,
 ): Promise<string> {
-  const request = buildOperationRequest(profile, credentials, profile.whoAmI ?? '', {});
+  const { profile } = bound;
+  const request = buildOperationRequest(bound, profile.whoAmI ?? '', {});
   const http = buildApiRequest(request, undefined, timeoutMs);
   assertSecureTransport(http.url, 'Who-am-I URL', allowInsecureHttp, profile.id);
   http.maxResponseBytes = DEFAULT_MAX_API_RESPONSE_BYTES;
-  const tls = resolveTls(profile, credentials);
-  if (tls !== undefined) http.tls = tls;
+  if (bound.tls !== undefined) http.tls = bound.tls;
   const response = await transport({
     ...http,
     headers: { ...http.headers, authorization: `${token.tokenType} ${token.accessToken}` },

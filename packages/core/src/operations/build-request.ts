@@ -1,11 +1,8 @@
-import { DEFAULT_SERVICE, resolveBaseUrl } from '../profiles/base-url';
-import type { CredentialValues, ProviderProfile } from '../profiles/types';
-import { credentialText } from '../profiles/values';
+import type { BoundCredential } from '../profiles/bind';
 import { coerceParameter, isAbsent, isPlainObject, isProblem, parameterErrors } from './coerce';
 import { assembleRequest, mergeInto, toQueryValue, type QueryValue } from './assemble';
 import { buildCustomRequest } from './custom-request';
 import { getOperation } from './get-operation';
-import { profileHeaders } from './headers';
 import type { ApiRequest, OperationParams } from './types';
 
 /**
@@ -15,18 +12,18 @@ import type { ApiRequest, OperationParams } from './types';
  * invalid parameters give one `invalid_configuration` error naming each of them.
  */
 export function buildOperationRequest(
-  profile: ProviderProfile,
-  credentials: CredentialValues,
+  bound: BoundCredential,
   operationId: string,
   params: OperationParams,
 ): ApiRequest {
+  const { profile } = bound;
   const operation = getOperation(profile, operationId);
-  if (operation.custom === true) return buildCustomRequest(profile, credentials, operation, params);
+  if (operation.custom === true) return buildCustomRequest(bound, operation, params);
 
   const problems: string[] = [];
   const pathValues: Record<string, string> = {};
   const query: Record<string, QueryValue> = {};
-  const headers: Record<string, string> = profileHeaders(profile, credentials);
+  const headers: Record<string, string> = { ...bound.headers };
   const body: Record<string, unknown> = { ...(operation.fixedBody ?? {}) };
 
   for (const parameter of operation.parameters) {
@@ -64,7 +61,7 @@ export function buildOperationRequest(
     }
   }
   for (const [wire, field] of Object.entries(operation.bodyFromCredentials ?? {})) {
-    const value = credentialText(profile, credentials, field);
+    const value = bound.text(field);
     if (value === '') problems.push(`the connection’s ${field} is required by this operation`);
     body[wire] = value;
   }
@@ -81,7 +78,7 @@ export function buildOperationRequest(
   );
   return assembleRequest(operation, {
     method: operation.method,
-    url: resolveBaseUrl(profile, credentials, operation.service ?? DEFAULT_SERVICE) + path,
+    url: bound.baseUrl(operation.service) + path,
     query,
     headers,
     body,

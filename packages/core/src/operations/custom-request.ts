@@ -1,21 +1,21 @@
 // `custom.request`: any path of the provider, with its authentication and error handling.
-import { DEFAULT_SERVICE, resolveBaseUrl } from '../profiles/base-url';
-import type { CredentialValues, OperationDef, ProviderProfile } from '../profiles/types';
+import type { BoundCredential } from '../profiles/bind';
+import { DEFAULT_SERVICE } from '../profiles/base-url';
+import type { OperationDef } from '../profiles/types';
 import type { HttpMethod } from '../transport/types';
 import { assembleRequest, toQueryValue } from './assemble';
 import { isAbsent, isPlainObject, isProblem, parameterErrors, parseJson } from './coerce';
-import { profileHeaders } from './headers';
 import type { OperationParams } from './types';
 import type { ApiRequest } from './types';
 
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 export function buildCustomRequest(
-  profile: ProviderProfile,
-  credentials: CredentialValues,
+  bound: BoundCredential,
   operation: OperationDef,
   params: OperationParams,
 ): ApiRequest {
+  const { profile } = bound;
   const problems: string[] = [];
   const method = String(params.method ?? 'GET').toUpperCase() as HttpMethod;
   if (!METHODS.includes(method))
@@ -40,7 +40,7 @@ export function buildCustomRequest(
   const query: Record<string, string | number | boolean> = Object.fromEntries(
     new URLSearchParams(pathQuery),
   );
-  const headers = profileHeaders(profile, credentials);
+  const headers: Record<string, string> = { ...bound.headers };
   const extraQuery = objectParam(params.query, 'Query Parameters (query)', problems);
   for (const [key, value] of Object.entries(extraQuery)) {
     if (value !== undefined && value !== null) query[key] = toQueryValue(value);
@@ -55,7 +55,7 @@ export function buildCustomRequest(
   if (isProblem(body)) problems.push(`Body (body) ${body.problem}`);
   if (problems.length > 0) throw parameterErrors(operation.displayName, profile.id, problems);
 
-  const base = resolveBaseUrl(profile, credentials, service);
+  const base = bound.baseUrl(service);
   const path = pathOnly.startsWith('/') ? pathOnly : `/${pathOnly}`;
   // The method is chosen per call, so is idempotency: the definition's `idempotent` is ignored.
   const { idempotent: _fixed, ...perCall } = operation;

@@ -1,5 +1,5 @@
 import { configurationError } from '../errors/configuration-error';
-import { fillTemplate } from './template';
+import { compileTemplate, undefinedPlaceholder, type Placeholder } from './template';
 import type { CredentialValues, ProviderProfile } from './types';
 import { credentialText } from './values';
 
@@ -36,25 +36,63 @@ export function expandProfileTemplate(
   template: string,
   service?: string,
 ): string {
-  const fieldNames = new Set(profile.fields.map((field) => field.name));
-  const lookup = (name: string): string | undefined => {
-    if (name === 'environmentUrl')
-      return fillTemplate(environmentTemplate(profile, credentials), lookup);
-    if (name === 'service' && service !== undefined) return service;
-    if (name === 'apiVersion' && service !== undefined) return profile.serviceVersions?.[service];
-    if (name.startsWith('service:')) return resolveBaseUrl(profile, credentials, name.slice(8));
-    if (fieldNames.has(name)) return credentialText(profile, credentials, name);
-    return undefined;
-  };
-  const filled = fillTemplate(template, lookup);
-  if (service === undefined) return filled;
-  // A custom base URL typed by a person is itself a template with `{service}` (and `{apiVersion}`).
-  const version = profile.serviceVersions?.[service];
-  const withService = filled.split('{service}').join(service);
-  return version === undefined ? withService : withService.split('{apiVersion}').join(version);
+  let text = '';
+  for (const part of compileTemplate(profile, template)) {
+    text +=
+      typeof part === 'string'
+        ? part
+        : placeholderValue(profile, credentials, template, part, service);
+  }
+  return text;
 }
 
-function environmentTemplate(profile: ProviderProfile, credentials: CredentialValues): string {
+function placeholderValue(
+  profile: ProviderProfile,
+  credentials: CredentialValues,
+  template: string,
+  part: Placeholder,
+  service: string | undefined,
+): string {
+  switch (part.kind) {
+    case 'field': {
+      const value = credentialText(profile, credentials, part.field.name);
+      // A URL typed by a person is itself a template with `{service}` (and `{apiVersion}`).
+      return part.field.format === 'url' && service !== undefined
+        ? withService(profile, value, service)
+        : value;
+    }
+    case 'environmentUrl':
+      return expandProfileTemplate(
+        profile,
+        credentials,
+        environmentTemplate(profile, credentials),
+        service,
+      );
+    case 'service':
+      if (service === undefined) throw undefinedPlaceholder(template, 'service');
+      return service;
+    case 'apiVersion': {
+      const version = service === undefined ? undefined : profile.serviceVersions?.[service];
+      if (version === undefined) throw undefinedPlaceholder(template, 'apiVersion');
+      return version;
+    }
+    case 'baseUrl':
+      return resolveBaseUrl(profile, credentials, part.service);
+  }
+}
+
+/** `{service}` and `{apiVersion}` in a URL a person typed, for one service. */
+export function withService(profile: ProviderProfile, url: string, service: string): string {
+  const version = profile.serviceVersions?.[service];
+  const filled = url.split('{service}').join(service);
+  return version === undefined ? filled : filled.split('{apiVersion}').join(version);
+}
+
+/** The template the environment field chooses. */
+export function environmentTemplate(
+  profile: ProviderProfile,
+  credentials: CredentialValues,
+): string {
   const environment = profile.environment;
   if (environment === undefined) {
     throw configurationError(

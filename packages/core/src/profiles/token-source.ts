@@ -2,15 +2,12 @@ import type { Clock, Logger, TokenSource } from '../engine/types';
 import { parseTokenResponse } from '../oauth/parse-token-response';
 import { MAX_TOKEN_RESPONSE_BYTES } from '../oauth/build-token-request';
 import { createOAuthTokenSource } from '../oauth/token-source';
-import type { TokenSet } from '../oauth/types';
-import { credentialKey } from '../stores/credential-key';
+import type { TokenRequestSpec, TokenSet } from '../oauth/types';
 import { assertSecureTransport } from '../transport/insecure-http';
 import { guardHostTransport } from '../transport/guard-transport';
 import type { HttpRequest, Transport } from '../transport/types';
-import { expandProfileTemplate } from './base-url';
-import { credentialKeyParts, resolveTokenSpec, type ResolvedTokenSpec } from './token-spec';
-import type { AssumeRoleDef, CredentialValues, ProviderProfile } from './types';
-import { credentialText } from './values';
+import type { AssumedRole } from './assumed-role';
+import type { BoundCredential } from './bind';
 
 export interface TokenSourceOptions {
   clock?: Clock;
@@ -23,29 +20,23 @@ export interface TokenSourceOptions {
 }
 
 /**
- * The TokenSource of one credential: the profile's grant, plus Mitel's assume-role exchange
- * when a role is set, plus refresh when the profile supports it. Throws
- * `invalid_configuration` at once when the credentials are incomplete.
+ * The TokenSource of one bound credential: the profile's grant, plus Mitel's assume-role
+ * exchange when a role is set, plus refresh when the profile supports it.
  */
 export function createTokenSource(
-  profile: ProviderProfile,
-  credentials: CredentialValues,
+  bound: BoundCredential,
   options: TokenSourceOptions = {},
 ): TokenSource {
-  const spec = resolveTokenSpec(profile, credentials);
-  if (options.timeoutMs !== undefined) spec.request.timeoutMs = options.timeoutMs;
-  if (options.allowInsecureHttp === true) spec.request.allowInsecureHttp = true;
-  const role = assumedRole(profile, credentials);
-  const key = credentialKey(
-    credentialKeyParts(profile, credentials, spec),
-    spec.secrets.join('\n'),
-  );
+  const { profile, role } = bound;
+  const request: Omit<TokenRequestSpec, 'grant'> = { ...bound.token.request };
+  if (options.timeoutMs !== undefined) request.timeoutMs = options.timeoutMs;
+  if (options.allowInsecureHttp === true) request.allowInsecureHttp = true;
   const base = createOAuthTokenSource({
-    key,
+    key: bound.cacheKey,
     provider: profile.id,
     renewal: profile.renewal,
-    grant: spec.grant,
-    request: spec.request,
+    grant: bound.token.grant,
+    request,
     defaultExpiresInSec: profile.token.defaultExpiresInSec,
     // An assumed-role token is renewed by signing in and assuming the role again.
     supportsRefresh: profile.token.supportsRefresh && role === undefined,
@@ -66,59 +57,34 @@ export function createTokenSource(
     renewal: base.renewal,
     async obtain(transport: Transport): Promise<TokenSet> {
       const first = await base.obtain(transport);
-      return assumeRole(profile, spec, role, first, transport, clock.now());
+      return assumeRole(bound, request, role, first, transport, clock.now());
     },
   };
 }
 
 /** Runs the full grant (and assume-role) once: what n8n's preAuthentication calls. */
 export function obtainToken(
-  profile: ProviderProfile,
-  credentials: CredentialValues,
+  bound: BoundCredential,
   transport: Transport,
   now?: number,
 ): Promise<TokenSet> {
-  const clock = now === undefined ? undefined : { now: () => now };
-  const source = createTokenSource(profile, credentials, clock === undefined ? {} : { clock });
+  const source = createTokenSource(bound, now === undefined ? {} : { clock: { now: () => now } });
   // The caller's transport (n8n's) gets the same size limit and error redaction as a connection's;
   // its deadline is the host's own (n8n's helper times the request; core may add no timer there).
-  const secrets = resolveTokenSpec(profile, credentials).secrets;
-  return source.obtain(guardHostTransport(transport, secrets));
-}
-
-interface RoleRequest {
-  def: AssumeRoleDef;
-  url: string;
-  role: string;
-  accountId: string;
-}
-
-function assumedRole(
-  profile: ProviderProfile,
-  credentials: CredentialValues,
-): RoleRequest | undefined {
-  const def = profile.token.assumeRole;
-  if (def === undefined) return undefined;
-  const role = credentialText(profile, credentials, def.roleField);
-  if (role === '') return undefined;
-  return {
-    def,
-    role,
-    accountId: credentialText(profile, credentials, def.accountIdField),
-    url: expandProfileTemplate(profile, credentials, def.url),
-  };
+  return source.obtain(guardHostTransport(transport, bound.secrets));
 }
 
 async function assumeRole(
-  profile: ProviderProfile,
-  spec: ResolvedTokenSpec,
-  role: RoleRequest,
+  bound: BoundCredential,
+  spec: Omit<TokenRequestSpec, 'grant'>,
+  role: AssumedRole,
   first: TokenSet,
   transport: Transport,
   now: number,
 ): Promise<TokenSet> {
+  const { profile } = bound;
   // The first token goes along, so the same plain-HTTP rule applies as for the token URL.
-  assertSecureTransport(role.url, 'Assume-role URL', spec.request.allowInsecureHttp, profile.id);
+  assertSecureTransport(role.url, 'Assume-role URL', spec.allowInsecureHttp, profile.id);
   const body: Record<string, string> = { role: role.role };
   if (role.accountId !== '') body.accountId = role.accountId;
   // Same headers, timeout and TLS as the token request itself.
@@ -126,7 +92,7 @@ async function assumeRole(
     method: 'POST',
     url: role.url,
     headers: {
-      ...spec.request.headers,
+      ...spec.headers,
       accept: 'application/json',
       'content-type': 'application/json',
       authorization: `Bearer ${first.accessToken}`,
@@ -134,15 +100,15 @@ async function assumeRole(
     body: JSON.stringify(body),
     maxResponseBytes: MAX_TOKEN_RESPONSE_BYTES,
   };
-  if (spec.request.timeoutMs !== undefined) request.timeoutMs = spec.request.timeoutMs;
-  if (spec.request.tls !== undefined) request.tls = spec.request.tls;
+  if (spec.timeoutMs !== undefined) request.timeoutMs = spec.timeoutMs;
+  if (spec.tls !== undefined) request.tls = spec.tls;
   const response = await transport(request);
   return parseTokenResponse(response, {
     now,
     defaultExpiresInSec: profile.token.defaultExpiresInSec,
     provider: profile.id,
     secrets: [
-      ...spec.secrets,
+      ...bound.secrets,
       first.accessToken,
       ...(first.refreshToken === undefined ? [] : [first.refreshToken]),
     ],

@@ -1,11 +1,9 @@
 import type { ClientAuthPlacement, SignInGrant, TokenRequestSpec } from '../oauth/types';
 import type { TlsOptions } from '../transport/types';
-import { profileHeaders } from '../operations/headers';
 import { expandProfileTemplate } from './base-url';
 import { ALLOW_INSECURE_HTTP_FIELD } from './shared';
 import { configurationError } from '../errors/configuration-error';
 import type { CredentialValues, ProviderProfile } from './types';
-import { validateCredentials } from './validate';
 import { credentialBoolean, credentialText, isFieldActive } from './values';
 
 export type FullGrant = SignInGrant;
@@ -18,12 +16,22 @@ export interface ResolvedTokenSpec {
   secrets: string[];
 }
 
-/** Pure: validates the credentials, then fills the profile's token endpoint with them. */
-export function resolveTokenSpec(
+/** What the token request shares with the API requests of the same credential. */
+export interface SharedRequestSettings {
+  headers: Record<string, string>;
+  tls: TlsOptions | undefined;
+  allowInsecureHttp: boolean;
+}
+
+/**
+ * Pure: fills the profile's token endpoint with credentials already validated (see
+ * `bindCredentials`, the only caller).
+ */
+export function tokenSpecOf(
   profile: ProviderProfile,
   credentials: CredentialValues,
+  shared: SharedRequestSettings,
 ): ResolvedTokenSpec {
-  validateCredentials(profile, credentials);
   const token = profile.token;
   const names = {
     clientId: 'clientId',
@@ -87,11 +95,9 @@ export function resolveTokenSpec(
   const extraParams = resolveExtraParams(profile, credentials);
   if (Object.keys(extraParams).length > 0) request.extraParams = extraParams;
   if (token.paramsIn !== undefined) request.paramsIn = token.paramsIn;
-  const headers = profileHeaders(profile, credentials);
-  if (Object.keys(headers).length > 0) request.headers = headers;
-  const tls = resolveTls(profile, credentials);
-  if (tls !== undefined) request.tls = tls;
-  if (allowsInsecureHttp(profile, credentials)) request.allowInsecureHttp = true;
+  if (Object.keys(shared.headers).length > 0) request.headers = shared.headers;
+  if (shared.tls !== undefined) request.tls = shared.tls;
+  if (shared.allowInsecureHttp) request.allowInsecureHttp = true;
 
   const secrets = [clientSecret, 'password' in grant ? grant.password : ''].filter(
     (secret) => secret !== '',

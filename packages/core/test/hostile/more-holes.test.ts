@@ -1,3 +1,4 @@
+import { bindCredentials } from '../../src/profiles/bind';
 // Holes of the same classes found beyond items 5-12: a custom transport that throws errors
 // carrying the request (axios-style config and headers, cause chains, AggregateError), scope
 // text echoed into diagnose(), secrets in URL user info.
@@ -109,9 +110,10 @@ it('obtainToken (n8n’s preAuthentication) wraps a leaky transport’s errors t
   const leaky: Transport = async (request) => {
     throw leakyError(request);
   };
-  const caught = await obtainToken(getProfile('generic-oauth2'), credentials(), leaky).catch(
-    (error: unknown) => error,
-  );
+  const caught = await obtainToken(
+    bindCredentials(getProfile('generic-oauth2'), credentials()),
+    leaky,
+  ).catch((error: unknown) => error);
   expect(caught).toMatchObject({ kind: 'network' });
   expectNoSecrets(errorViews(caught), [secret]);
 });

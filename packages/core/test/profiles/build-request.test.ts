@@ -1,3 +1,4 @@
+import { bindCredentials } from '../../src/profiles/bind';
 import { buildOperationRequest } from '../../src/operations/build-request';
 import { brightPattern } from '../../src/profiles/bright-pattern';
 import { dellCloudLink } from '../../src/profiles/dell-cloudlink';
@@ -14,7 +15,7 @@ import {
 } from './helpers';
 
 const mitel = (id: string, params: Record<string, unknown> = {}) =>
-  buildOperationRequest(mitelCloudLink, mitelCredentials, id, params as never);
+  buildOperationRequest(bindCredentials(mitelCloudLink, mitelCredentials), id, params as never);
 
 describe('Mitel CloudLink requests', () => {
   const app = { 'X-Mitel-App': 'app=switchboard/0.1.0;platform=switchboard' };
@@ -32,7 +33,8 @@ describe('Mitel CloudLink requests', () => {
     const versions = { ...mitelCloudLink.serviceVersions, media: '2019-03-01' };
     const profile = { ...mitelCloudLink, serviceVersions: versions };
     const build = (credentials: Record<string, string>, id: string) =>
-      buildOperationRequest(profile, credentials, id, { endpointId: 'e', to: '1' }).url;
+      buildOperationRequest(bindCredentials(profile, credentials), id, { endpointId: 'e', to: '1' })
+        .url;
     const production = { environment: 'production', clientId: 'c', clientSecret: 's' };
     expect(build(production, 'call.create')).toBe(
       'https://media.api.mitel.io/2019-03-01/endpoints/e/calls',
@@ -215,7 +217,11 @@ describe('Mitel CloudLink requests', () => {
   it('resolves production, sandbox and region hosts', () => {
     const base = { ...mitelCredentials, customBaseUrl: undefined };
     const url = (values: Record<string, string>) =>
-      buildOperationRequest(mitelCloudLink, { ...base, ...values }, 'auth.whoAmI', {}).url;
+      buildOperationRequest(
+        bindCredentials(mitelCloudLink, { ...base, ...values }),
+        'auth.whoAmI',
+        {},
+      ).url;
     expect(url({ environment: 'production' })).toBe(
       'https://authentication.api.mitel.io/2017-09-01/token',
     );
@@ -230,7 +236,7 @@ describe('Mitel CloudLink requests', () => {
 
 describe('Dell CloudLink Center requests', () => {
   const dell = (id: string, params: Record<string, unknown> = {}) =>
-    buildOperationRequest(dellCloudLink, dellCredentials, id, params as never);
+    buildOperationRequest(bindCredentials(dellCloudLink, dellCredentials), id, params as never);
   it('builds every operation under /cloudlink/rest', () => {
     expect(dell('machine.list')).toEqual({
       method: 'GET',
@@ -251,7 +257,11 @@ describe('Dell CloudLink Center requests', () => {
 
 describe('Bright Pattern requests', () => {
   const bp = (id: string, params: Record<string, unknown> = {}) =>
-    buildOperationRequest(brightPattern, brightPatternCredentials, id, params as never);
+    buildOperationRequest(
+      bindCredentials(brightPattern, brightPatternCredentials),
+      id,
+      params as never,
+    );
   it('creates a user with its fields, roles as a list and extra fields merged', () => {
     expect(
       bp('user.create', {
@@ -306,7 +316,7 @@ describe('Bright Pattern requests', () => {
 
 describe('Sangoma CX requests', () => {
   const sangoma = (id: string, params: Record<string, unknown> = {}) =>
-    buildOperationRequest(sangomaCx, sangomaCredentials, id, params as never);
+    buildOperationRequest(bindCredentials(sangomaCx, sangomaCredentials), id, params as never);
   it('adds tenant_domain to every body and uses the wire names', () => {
     expect(sangoma('agent.call', { agentName: 'alice', destination: '+15551234' })).toEqual({
       method: 'POST',
@@ -337,8 +347,10 @@ describe('Sangoma CX requests', () => {
   });
   it('uses the advanced API base URL when set', () => {
     const request = buildOperationRequest(
-      sangomaCx,
-      { ...sangomaCredentials, apiBaseUrl: 'http://127.0.0.1:9/sangoma/cpaas/cx/api/v1/' },
+      bindCredentials(sangomaCx, {
+        ...sangomaCredentials,
+        apiBaseUrl: 'http://127.0.0.1:9/sangoma/cpaas/cx/api/v1/',
+      }),
       'queue.call',
       { queueName: 'q', destination: '1' },
     );
@@ -368,7 +380,7 @@ describe('custom.request', () => {
   });
   it('is available for every provider', () => {
     expect(
-      buildOperationRequest(genericOAuth2, genericCredentials, 'custom.request', {
+      buildOperationRequest(bindCredentials(genericOAuth2, genericCredentials), 'custom.request', {
         path: '/things',
       }),
     ).toEqual({ method: 'GET', url: 'https://api.example.test/v1/things', idempotent: true });

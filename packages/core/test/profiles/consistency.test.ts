@@ -1,3 +1,4 @@
+import { bindCredentials } from '../../src/profiles/bind';
 import { buildOperationRequest } from '../../src/operations/build-request';
 import { templateNames } from '../../src/profiles/template';
 import { profiles } from '../../src/profiles/registry';
@@ -10,6 +11,7 @@ import {
   mitelCredentials,
   sangomaCredentials,
 } from './helpers';
+import { emulatorCredentials } from './support/emulator-credentials';
 
 const credentialsFor: Record<string, Record<string, string | string[]>> = {
   'mitel-cloudlink': mitelCredentials as Record<string, string>,
@@ -152,13 +154,19 @@ describe.each(profiles.map((profile) => [profile.id, profile] as [string, Provid
     });
 
     it('uses every declared parameter in the request it builds', () => {
-      const credentials = credentialsFor[profile.id] ?? {};
+      // Profiles without hand-written values use the ones their emulator module declares.
+      const credentials =
+        credentialsFor[profile.id] ?? emulatorCredentials(profile.id, 'https://emulator.test');
       for (const operation of profile.operations.filter((candidate) => candidate.custom !== true)) {
         const params: OperationParams = {};
         operation.parameters.forEach((parameter, index) => {
           params[parameter.name] = sampleValue(parameter, index) as OperationParams[string];
         });
-        const request = buildOperationRequest(profile, credentials, operation.id, params);
+        const request = buildOperationRequest(
+          bindCredentials(profile, credentials),
+          operation.id,
+          params,
+        );
         const serialized = JSON.stringify(request);
         for (const [index, parameter] of operation.parameters.entries()) {
           const value = sampleValue(parameter, index);

@@ -1,3 +1,4 @@
+import { bindCredentials } from '../../src/profiles/bind';
 // Mitel user items carry each user's sipPassword: every operation that returns users leaves it
 // out unless "Include SIP Password" is on, over real HTTP against the emulator (which, like
 // CloudLink, sends it), and the option itself is never sent to the provider.
@@ -22,9 +23,13 @@ describe('sensitive response fields', () => {
   });
 
   it('the emulator sends sipPassword, as CloudLink does (so the checks below can fail)', async () => {
-    const request = buildOperationRequest(mitel, mitelAt(session.emulator.url), 'user.list', {
-      accountId: acme,
-    });
+    const request = buildOperationRequest(
+      bindCredentials(mitel, mitelAt(session.emulator.url)),
+      'user.list',
+      {
+        accountId: acme,
+      },
+    );
     // A plain request is not an operation: nothing is stripped from it.
     const response = await admin.request(request);
     expect(JSON.stringify(response.data)).toContain(SIP);
@@ -65,7 +70,7 @@ describe('sensitive response fields', () => {
   });
 
   it('the option is Switchboard’s own: never in the request', () => {
-    const request = buildOperationRequest(mitel, mitelCredentials, 'user.list', {
+    const request = buildOperationRequest(bindCredentials(mitel, mitelCredentials), 'user.list', {
       accountId: 'a-1',
       includeSensitiveFields: true,
     });

@@ -1,3 +1,4 @@
+import { bindCredentials } from '../../src/profiles/bind';
 import { createTokenSource, obtainToken } from '../../src/profiles/token-source';
 import { getProfile } from '../../src/profiles/registry';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/transport/types';
@@ -38,8 +39,7 @@ describe('token requests built from profiles', () => {
       }),
     );
     const token = await obtainToken(
-      getProfile('mitel-cloudlink'),
-      mitelCredentials,
+      bindCredentials(getProfile('mitel-cloudlink'), mitelCredentials),
       transport,
       1_000,
     );
@@ -65,13 +65,12 @@ describe('token requests built from profiles', () => {
   it('Mitel password grant sends username and password, not a client', async () => {
     const transport = scripted(json(201, { access_token: 'at', expires_in: 60 }));
     await obtainToken(
-      getProfile('mitel-cloudlink'),
-      {
+      bindCredentials(getProfile('mitel-cloudlink'), {
         ...mitelCredentials,
         grantType: 'password',
         username: 'ann@x.test',
         password: SENTINEL.password,
-      },
+      }),
       transport,
     );
     expect(form(transport.requests[0])).toEqual({
@@ -83,7 +82,9 @@ describe('token requests built from profiles', () => {
   });
 
   it('Mitel refresh exchanges the refresh token', async () => {
-    const source = createTokenSource(getProfile('mitel-cloudlink'), mitelCredentials);
+    const source = createTokenSource(
+      bindCredentials(getProfile('mitel-cloudlink'), mitelCredentials),
+    );
     const transport = scripted(
       json(201, { access_token: 'at-2', refresh_token: 'rt-2', expires_in: 3600 }),
     );
@@ -105,9 +106,13 @@ describe('token requests built from profiles', () => {
   });
 
   it('Mitel declares 14-day refresh tokens; profiles without a declaration leave the default', () => {
-    const mitel = createTokenSource(getProfile('mitel-cloudlink'), mitelCredentials);
+    const mitel = createTokenSource(
+      bindCredentials(getProfile('mitel-cloudlink'), mitelCredentials),
+    );
     expect(mitel.refreshTokenLifetimeSec).toBe(14 * 24 * 3600);
-    const generic = createTokenSource(getProfile('generic-oauth2'), genericCredentials);
+    const generic = createTokenSource(
+      bindCredentials(getProfile('generic-oauth2'), genericCredentials),
+    );
     expect(generic.refreshTokenLifetimeSec).toBeUndefined();
   });
 
@@ -117,7 +122,7 @@ describe('token requests built from profiles', () => {
       assumeRole: 'USER',
       assumeRoleAccountId: 'customer-9',
     };
-    const source = createTokenSource(getProfile('mitel-cloudlink'), credentials);
+    const source = createTokenSource(bindCredentials(getProfile('mitel-cloudlink'), credentials));
     expect(source.refresh).toBeUndefined();
     const transport = scripted(
       json(201, { access_token: 'partner-token', refresh_token: 'rt', expires_in: 3600 }),
@@ -135,7 +140,7 @@ describe('token requests built from profiles', () => {
     const transport = scripted(
       json(200, { access_token: 'uuid', token_type: 'bearer', expires_in: 7199, scope: 'all' }),
     );
-    await obtainToken(getProfile('dell-cloudlink'), dellCredentials, transport);
+    await obtainToken(bindCredentials(getProfile('dell-cloudlink'), dellCredentials), transport);
     const url = new URL(transport.requests[0]?.url ?? '');
     expect(url.pathname).toBe('/cloudlink/oauth/token');
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -151,8 +156,11 @@ describe('token requests built from profiles', () => {
     const transport = scripted(json(200, { access_token: 'uuid' }));
     const ca = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
     await obtainToken(
-      getProfile('dell-cloudlink'),
-      { ...dellCredentials, caBundle: ca, allowSelfSigned: true },
+      bindCredentials(getProfile('dell-cloudlink'), {
+        ...dellCredentials,
+        caBundle: ca,
+        allowSelfSigned: true,
+      }),
       transport,
     );
     expect(transport.requests[0]?.tls).toEqual({ ca, allowSelfSigned: true });
@@ -163,8 +171,7 @@ describe('token requests built from profiles', () => {
       json(200, { access_token: 'bp', token_type: 'Bearer', expires_in: '3599' }),
     );
     const token = await obtainToken(
-      getProfile('bright-pattern'),
-      brightPatternCredentials,
+      bindCredentials(getProfile('bright-pattern'), brightPatternCredentials),
       transport,
       0,
     );
@@ -179,7 +186,7 @@ describe('token requests built from profiles', () => {
   });
 
   it('Sangoma: HTTP Basic (raw), space-separated scopes, at-expiry renewal', async () => {
-    const source = createTokenSource(getProfile('sangoma-cx'), sangomaCredentials);
+    const source = createTokenSource(bindCredentials(getProfile('sangoma-cx'), sangomaCredentials));
     expect(source.renewal).toEqual({ mode: 'at-expiry' });
     expect(source.refresh).toBeUndefined();
     const transport = scripted(json(200, { access_token: 'sg', expires_in: 31_536_000 }));
@@ -198,8 +205,10 @@ describe('token requests built from profiles', () => {
   it('Sangoma scopes typed as text are sent space-separated', async () => {
     const transport = scripted(json(200, { access_token: 'sg' }));
     await obtainToken(
-      getProfile('sangoma-cx'),
-      { ...sangomaCredentials, scopes: 'cx.agent-calls, cx.queue-calls' },
+      bindCredentials(getProfile('sangoma-cx'), {
+        ...sangomaCredentials,
+        scopes: 'cx.agent-calls, cx.queue-calls',
+      }),
       transport,
     );
     expect(form(transport.requests[0]).scope).toBe('cx.agent-calls cx.queue-calls');
@@ -208,8 +217,7 @@ describe('token requests built from profiles', () => {
   it('generic: chosen placement, extra parameters and password grant', async () => {
     const transport = scripted(json(200, { access_token: 'g' }));
     await obtainToken(
-      getProfile('generic-oauth2'),
-      {
+      bindCredentials(getProfile('generic-oauth2'), {
         ...genericCredentials,
         clientAuth: 'body',
         grantType: 'password',
@@ -217,7 +225,7 @@ describe('token requests built from profiles', () => {
         password: SENTINEL.password,
         scope: 'read write',
         extraParams: '{"audience":"api"}',
-      },
+      }),
       transport,
     );
     expect(form(transport.requests[0])).toEqual({
@@ -235,25 +243,27 @@ describe('token requests built from profiles', () => {
 describe('token source keys and errors', () => {
   it('keys identify the credential and hash the secret', () => {
     const profile = getProfile('mitel-cloudlink');
-    const key = createTokenSource(profile, mitelCredentials).key;
+    const key = createTokenSource(bindCredentials(profile, mitelCredentials)).key;
     expect(key).not.toContain(SENTINEL.clientSecret);
     expect(key).toContain('client-1');
     expect(
-      createTokenSource(profile, { ...mitelCredentials, clientSecret: 'other-secret' }).key,
+      createTokenSource(
+        bindCredentials(profile, { ...mitelCredentials, clientSecret: 'other-secret' }),
+      ).key,
     ).not.toBe(key);
-    expect(createTokenSource(profile, { ...mitelCredentials, accountId: 'acct-2' }).key).not.toBe(
-      key,
-    );
-    expect(createTokenSource(profile, { ...mitelCredentials, assumeRole: 'USER' }).key).not.toBe(
-      key,
-    );
-    expect(createTokenSource(profile, mitelCredentials).key).toBe(key);
+    expect(
+      createTokenSource(bindCredentials(profile, { ...mitelCredentials, accountId: 'acct-2' })).key,
+    ).not.toBe(key);
+    expect(
+      createTokenSource(bindCredentials(profile, { ...mitelCredentials, assumeRole: 'USER' })).key,
+    ).not.toBe(key);
+    expect(createTokenSource(bindCredentials(profile, mitelCredentials)).key).toBe(key);
   });
 
   it('incomplete credentials fail before anything is sent', () => {
-    expect(() => createTokenSource(getProfile('sangoma-cx'), { clientId: 'x' })).toThrow(
-      SwitchboardError,
-    );
+    expect(() =>
+      createTokenSource(bindCredentials(getProfile('sangoma-cx'), { clientId: 'x' })),
+    ).toThrow(SwitchboardError);
   });
 
   it('a rejected sign-in is a typed error without the secret', async () => {
@@ -261,8 +271,7 @@ describe('token source keys and errors', () => {
       json(401, { name: 'ClientSecretMismatch', message: `bad secret ${SENTINEL.clientSecret}` }),
     );
     const error = await obtainToken(
-      getProfile('mitel-cloudlink'),
-      mitelCredentials,
+      bindCredentials(getProfile('mitel-cloudlink'), mitelCredentials),
       transport,
     ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SwitchboardError);

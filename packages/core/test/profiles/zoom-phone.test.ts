@@ -3,7 +3,7 @@
 import { buildTokenRequest } from '../../src/oauth/build-token-request';
 import { readPage } from '../../src/operations/read-page';
 import type { ApiRequest, ApiResponse } from '../../src/operations/types';
-import { resolveTokenSpec } from '../../src/profiles/token-spec';
+import { resolveTokenSpec } from '../../src/profiles/bind';
 import { zoomPhone } from '../../src/profiles/zoom-phone';
 
 const credentials = { accountId: 'acct-1', clientId: 'client-1', clientSecret: 's3cret:x' };
