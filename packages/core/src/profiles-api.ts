@@ -5,7 +5,7 @@ export { profiles, getProfile, type ProviderId } from './profiles/registry';
 export { defineProfile } from './profiles/define';
 export { validateCredentials, credentialWarnings } from './profiles/validate';
 export { resolveBaseUrl } from './profiles/base-url';
-export { isFieldActive } from './profiles/values';
+export { isFieldActive, splitList } from './profiles/values';
 export { bindCredentials, resolveTokenSpec, type BoundCredential } from './profiles/bind';
 export type { ResolvedTokenSpec } from './profiles/token-spec';
 export { compileTemplate, type Placeholder, type TemplatePart } from './profiles/template';

@@ -11,6 +11,7 @@ import {
   bindCredentials,
   guardHostTransport,
   needsRenewal,
+  splitList,
 } from '@switchboard/core';
 import type {
   IAuthenticateRuleResponseCode,
@@ -81,7 +82,7 @@ export function credentialValues(
     const value = data[field.name];
     if (field.type === 'multiOptions' && typeof value === 'string') {
       // Free-text lists (Sangoma scopes) are a text field here: commas or spaces both work.
-      values[field.name] = value.split(/[\s,]+/).filter((item) => item !== '');
+      values[field.name] = splitList(value);
     } else if (isFieldValue(value)) values[field.name] = value;
   }
   return values;

@@ -1,6 +1,6 @@
 import { configurationError } from '../errors/configuration-error';
 import type { CredentialValues, FieldDef, FieldValue, ProviderProfile } from './types';
-import { isFieldActive } from './values';
+import { isFieldActive, splitList } from './values';
 
 /**
  * Checks credential values against the profile's fields and throws one
@@ -70,7 +70,7 @@ export function fieldProblem(field: FieldDef, value: FieldValue | undefined): st
     case 'options':
       return optionProblem(field, [String(value)]);
     case 'multiOptions':
-      return optionProblem(field, Array.isArray(value) ? value : String(value).split(/[\s,]+/));
+      return optionProblem(field, Array.isArray(value) ? value : splitList(String(value)));
     case 'json':
       return jsonProblem(value);
     default:

@@ -14,7 +14,7 @@ export function credentialText(
   const value = credentials[name] ?? field?.default;
   if (field?.type === 'multiOptions' && typeof value === 'string') {
     // Lists typed as text ("a, b" or "a b"), as Node-RED and n8n expressions often give them.
-    return valueToText(value.split(/[\s,]+/));
+    return valueToText(splitList(value));
   }
   const text = valueToText(value);
   if (field?.secret === true) return text;
@@ -29,6 +29,11 @@ export function credentialBoolean(
   if (field === undefined) return false;
   const value = credentials[field.name] ?? field.default;
   return value === true || value === 'true';
+}
+
+/** A list typed as text ("a, b" or "a b"), as forms and expressions give it; no empty items. */
+export function splitList(text: string): string[] {
+  return text.split(/[\s,]+/).filter((item) => item !== '');
 }
 
 /** Lists are space-separated (scopes); numbers and booleans as JSON would print them. */

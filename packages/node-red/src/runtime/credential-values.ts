@@ -1,6 +1,7 @@
 // Turns what Node-RED stores for a config node (plain properties + encrypted credentials) into
 // the credential values core expects, converting each field to its declared type.
 import type { CredentialValues, FieldDef, FieldValue, ProviderProfile } from '@switchboard/core';
+import { splitList } from '@switchboard/core';
 
 export type StoredValues = Record<string, unknown>;
 
@@ -14,8 +15,9 @@ function toFieldValue(field: FieldDef, raw: unknown): FieldValue | undefined {
       return Number.isFinite(value) ? value : String(raw);
     }
     case 'multiOptions': {
-      const list = Array.isArray(raw) ? raw.map(String) : String(raw).split(/[\s,]+/);
-      const values = list.filter((item) => item !== '');
+      const values = Array.isArray(raw)
+        ? raw.map(String).filter((item) => item !== '')
+        : splitList(String(raw));
       return values.length > 0 ? values : undefined;
     }
     default:

@@ -1,6 +1,6 @@
 // Operation parameters: each one a Node-RED typed input (a value, or msg / flow / global / env /
 // JSONata), optionally overridden by msg.params, converted to the parameter's declared type.
-import { SwitchboardError } from '@switchboard/core';
+import { SwitchboardError, splitList } from '@switchboard/core';
 import type { OperationDef, OperationParams, ParameterDef } from '@switchboard/core';
 import type { NodeInstance, NodeMessage, NodeRedApi } from './node-red-types';
 
@@ -44,9 +44,7 @@ export function coerceParameter(parameter: ParameterDef, value: unknown): unknow
       }
     case 'multiOptions':
       if (Array.isArray(value)) return value.map(String);
-      return String(value)
-        .split(/[\s,]+/)
-        .filter((item) => item !== '');
+      return splitList(String(value));
     default:
       return typeof value === 'object' ? value : String(value);
   }
