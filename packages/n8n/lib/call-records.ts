@@ -17,12 +17,18 @@ import {
   pollCallRecords,
   readCursor,
 } from '@switchboard/core';
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type {
+  ICredentialsDecrypted,
+  IDataObject,
+  INodeExecutionData,
+  IPollFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { boundCredential } from './credential';
 import { configurationFailure, nodeFailure } from './errors';
 import type { ProviderBinding } from './providers';
-import { sendRequest } from './request';
+import { withOwnCopy } from './own-credential-copy';
+import { decryptedCredential, sendRequest } from './request';
 
 interface CursorState {
   cursor?: unknown;
@@ -39,8 +45,10 @@ export async function pollNewCallRecords(
   let options;
   let cursor;
   let bound: BoundCredential;
+  let credential: ICredentialsDecrypted;
   try {
-    bound = boundCredential(profile, await this.getCredentials(binding.credentialName));
+    credential = await decryptedCredential(this, binding);
+    bound = boundCredential(profile, credential.data ?? {});
     cursor = readCursor(state.cursor) ?? initialCursor(startFrom(this), Date.now());
     const optionsParam = this.getNodeParameter('options', {}) as IDataObject;
     const country = parseDefaultCountry(bound.values.defaultCountry);
@@ -58,7 +66,8 @@ export async function pollNewCallRecords(
     throw configurationFailure(node, error, 0);
   }
   const connection = {
-    pages: (id: string, params: OperationParams) => pages(this, bound, binding, id, params),
+    pages: (id: string, params: OperationParams) =>
+      pages(this, bound, credential, binding, id, params),
   };
   const result = await pollCallRecords(connection, cursor, options);
   if (result.seenOverflow) {
@@ -87,6 +96,7 @@ function startFrom(context: IPollFunctions): StartFrom {
 async function* pages(
   context: IPollFunctions,
   bound: BoundCredential,
+  credential: ICredentialsDecrypted,
   binding: ProviderBinding,
   operationId: string,
   params: OperationParams,
@@ -97,7 +107,11 @@ async function* pages(
   } catch (error) {
     throw configurationFailure(context.getNode(), error, 0);
   }
-  const send = (request: ApiRequest) => sendRequest(context, bound.profile, binding, request);
+  // Decrypted once per poll, not per page; a token renewed by one page serves the next.
+  const send = (request: ApiRequest) =>
+    withOwnCopy(credential, (copy) =>
+      sendRequest(context, bound.profile, binding, request, 0, copy),
+    );
   try {
     yield* paginate(bound.profile, operationId, first, send, { params });
   } catch (error) {
