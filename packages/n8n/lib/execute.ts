@@ -28,10 +28,13 @@ import type { ProviderBinding } from './providers';
 import { parameterReader, type ParameterReader } from './parameter-reader';
 import { runItems, type PreparedItem } from './run-items';
 
-// Items of an idempotent operation go out this many at a time (n8n's HTTP Request node sends
-// all of a run's items at once). Bounded so 5,000 items do not open 5,000 sockets or meet
-// the provider's rate limit all at once; 10 already hides the network round trip.
-const MAX_IN_FLIGHT = 10;
+// Items of an idempotent operation go out up to this many at a time (n8n's HTTP Request node
+// sends all of a run's items at once). Bounded so 5,000 items do not open 5,000 sockets or meet
+// the provider's rate limit all at once. n8n opens a new connection for every request, and
+// refilling in bursts (send again once half have answered) costs n8n far less CPU per item
+// than one new request per answer (see the n8n bench).
+export const MAX_IN_FLIGHT = 50;
+const RESUME_AT = 25;
 
 export async function executeOperations(
   context: IExecuteFunctions,
@@ -55,7 +58,11 @@ export async function executeOperations(
   const outcomes = await runItems(
     items.length,
     (itemIndex) => prepareItem(context, parameter, profile, credentialFor, binding, itemIndex),
-    { maxInFlight: MAX_IN_FLIGHT, stopAtFirstFailure: !context.continueOnFail() },
+    {
+      maxInFlight: MAX_IN_FLIGHT,
+      resumeAt: RESUME_AT,
+      stopAtFirstFailure: !context.continueOnFail(),
+    },
   );
   // By input position, so the failure thrown is the first one in input order.
   for (const [itemIndex, outcome] of outcomes.entries()) {

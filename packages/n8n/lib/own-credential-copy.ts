@@ -11,26 +11,27 @@ export async function withOwnCopy<T>(
   shared: ICredentialsDecrypted,
   use: (copy: ICredentialsDecrypted) => Promise<T>,
 ): Promise<T> {
-  const before: ICredentialDataDecryptedObject = { ...(shared.data ?? {}) };
-  const copy: ICredentialsDecrypted = { ...shared, data: { ...before } };
+  const tokenBefore = shared.data?.[TOKEN_FIELD];
+  const copy: ICredentialsDecrypted = { ...shared, data: { ...(shared.data ?? {}) } };
   try {
     return await use(copy);
   } finally {
-    adoptRenewal(shared.data, before, copy.data ?? {});
+    adoptRenewal(shared.data, tokenBefore, copy.data ?? {});
   }
 }
 
 function adoptRenewal(
   shared: ICredentialDataDecryptedObject | undefined,
-  before: ICredentialDataDecryptedObject,
+  tokenBefore: unknown,
   after: ICredentialDataDecryptedObject,
 ): void {
   const renewed = after[TOKEN_FIELD];
   if (shared === undefined || typeof renewed !== 'string' || renewed === '') return;
-  if (renewed === before[TOKEN_FIELD]) return;
+  if (renewed === tokenBefore) return;
   // Another item renewed first: its token (as new as this one, or newer) stays.
-  if (shared[TOKEN_FIELD] !== before[TOKEN_FIELD]) return;
+  if (shared[TOKEN_FIELD] !== tokenBefore) return;
+  // Nothing else writes the shared object, so it still holds what this copy started from.
   for (const [name, value] of Object.entries(after)) {
-    if (value !== before[name]) shared[name] = value;
+    if (value !== shared[name]) shared[name] = value;
   }
 }

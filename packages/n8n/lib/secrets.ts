@@ -7,16 +7,27 @@ import { REFRESH_TOKEN_FIELD, TOKEN_FIELD } from './providers';
 
 const TOKEN_FIELDS = [TOKEN_FIELD, REFRESH_TOKEN_FIELD];
 
+/** Per profile: every request asks, and the answer never changes. */
+const secretNames = new WeakMap<ProviderProfile, readonly string[]>();
+
+function secretFieldsOf(profile: ProviderProfile): readonly string[] {
+  let names = secretNames.get(profile);
+  if (names === undefined) {
+    names = [
+      ...profile.fields.filter((field) => field.secret).map((field) => field.name),
+      ...TOKEN_FIELDS,
+    ];
+    secretNames.set(profile, names);
+  }
+  return names;
+}
+
 export function credentialSecrets(
   profile: ProviderProfile,
   data: ICredentialDataDecryptedObject | undefined,
 ): string[] {
   if (data === undefined) return [];
-  const names = [
-    ...profile.fields.filter((field) => field.secret).map((field) => field.name),
-    ...TOKEN_FIELDS,
-  ];
-  return names
+  return secretFieldsOf(profile)
     .map((name) => data[name])
     .filter((value): value is string => typeof value === 'string' && value !== '');
 }

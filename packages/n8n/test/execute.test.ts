@@ -9,7 +9,7 @@ import type {
   IHttpRequestOptions,
 } from 'n8n-workflow';
 import { MitelCloudLinkApi } from '../credentials/MitelCloudLinkApi.credentials';
-import { executeOperations } from '../lib/execute';
+import { MAX_IN_FLIGHT, executeOperations } from '../lib/execute';
 import { TokenRequestFailure } from '../lib/failure-shape';
 import { OPTIONS, isOptional } from '../lib/node-properties';
 import { PROVIDERS, TOKEN_FIELD, type ProviderBinding } from '../lib/providers';
@@ -344,7 +344,7 @@ describe('Continue On Fail: every failure has the same shape', () => {
 describe('many items: idempotent operations concurrently, the rest one after another', () => {
   const mitel = profiles.find((profile) => profile.id === 'mitel-cloudlink') as ProviderProfile;
   const credentials = sampleCredentials(mitel) as Record<string, string>;
-  const ITEMS = 25;
+  const ITEMS = 2 * MAX_IN_FLIGHT + 5;
   const getUser = (index: number) => ({ resource: 'user', operation: 'get', userId: `u${index}` });
   const createConversation = (index: number) => ({
     resource: 'conversation',
@@ -381,7 +381,7 @@ describe('many items: idempotent operations concurrently, the rest one after ano
     return { state, sent, answer };
   }
 
-  it('keeps input order and pairedItem, the first item alone, at most 10 in flight', async () => {
+  it('keeps input order and pairedItem, the first item alone, at most MAX_IN_FLIGHT in flight', async () => {
     const { state, answer } = tracked((id) => ({ body: { userId: id } }), userOf);
     const parameters = Array.from({ length: ITEMS }, (_, index) => getUser(index));
     const { context } = fakeExecute({ parameters, credentials, answer });
@@ -395,7 +395,7 @@ describe('many items: idempotent operations concurrently, the rest one after ano
       parameters.map((_, index) => ({ item: index })),
     );
     expect(state.sentWhileFirstPending).toEqual([1]);
-    expect(state.maxInFlight).toBe(10);
+    expect(state.maxInFlight).toBe(MAX_IN_FLIGHT);
   });
 
   it('without continueOnFail, throws the first failing item in input order', async () => {
@@ -504,7 +504,7 @@ describe('many items: idempotent operations concurrently, the rest one after ano
 
 describe('many items: a revoked token is renewed once', () => {
   const mitel = profiles.find((profile) => profile.id === 'mitel-cloudlink') as ProviderProfile;
-  const ITEMS = 25;
+  const ITEMS = 2 * MAX_IN_FLIGHT + 5;
 
   it('one grant for all the 401s of the items in flight, later items use the new token', async () => {
     const credentials = {
@@ -555,7 +555,7 @@ describe('many items: a revoked token is renewed once', () => {
         await preAuthenticate(data);
         sentWith.push(String(data[TOKEN_FIELD]));
       }
-      // Revoked once the first item is answered: the ten sent next all meet a 401.
+      // Revoked once the first item is answered: the MAX_IN_FLIGHT sent next all meet a 401.
       if (index === 0) revoked.add('old');
       return { statusCode: 200, headers: {}, body: { userId: `u${index}` } };
     };
@@ -564,8 +564,9 @@ describe('many items: a revoked token is renewed once', () => {
 
     expect(output?.map((item) => item.json.userId)).toEqual(parameters.map((p) => p.userId));
     expect(grants).toBe(1);
-    // Item 0 and the ten started after it used the old token; every later send the new one.
-    expect(sentWith.filter((token) => token === 'old')).toHaveLength(11);
-    expect(sentWith.slice(11)).toEqual(Array(sentWith.length - 11).fill('fresh-1'));
+    // Item 0 and the MAX_IN_FLIGHT started after it used the old token; every later send the new one.
+    const old = 1 + MAX_IN_FLIGHT;
+    expect(sentWith.filter((token) => token === 'old')).toHaveLength(old);
+    expect(sentWith.slice(old)).toEqual(Array(sentWith.length - old).fill('fresh-1'));
   });
 });

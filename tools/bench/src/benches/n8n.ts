@@ -107,7 +107,11 @@ function nodeRuns(log: string): Map<string, NodeRun> {
     .find(
       (entry) => entry.metadata?.file === 'base-command.js' && entry.metadata.function === 'log',
     );
-  if (printed === undefined) throw new Error('n8n printed no run data');
+  if (printed === undefined) {
+    // Say why: the end of n8n's own log (an error, a crash) instead of just the absence.
+    const tail = log.split('\n').slice(-15).join('\n').slice(-3000);
+    throw new Error(`n8n printed no run data; the end of its log:\n${tail}`);
+  }
   const run = JSON.parse(printed.message) as {
     data: {
       resultData: {
