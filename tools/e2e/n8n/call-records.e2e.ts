@@ -44,8 +44,8 @@ function exampleWorkflow(file: string, id: string): Record<string, unknown> {
     .replace('MITEL_CREDENTIAL_ID', credentialId('mitel'))
     .replace('"Mitel CloudLink account"', '"mitel e2e"')
     .replace('POSTGRES_CREDENTIAL_ID', POSTGRES_CREDENTIAL_ID)
-    .replace('BRIGHT_PATTERN_CREDENTIAL_ID', credentialId('brightpattern'))
-    .replaceAll('"Bright Pattern account"', '"brightpattern e2e"');
+    .replace('BRIGHT_PATTERN_CREDENTIAL_ID', credentialId('bright-pattern'))
+    .replaceAll('"Bright Pattern account"', '"bright-pattern e2e"');
   return { ...(JSON.parse(text) as Record<string, unknown>), id };
 }
 
@@ -68,9 +68,9 @@ beforeAll(async () => {
   const packDir = mkdtempSync(join(tmpdir(), 'switchboard-pack-'));
   home = new N8nHome(n8nDir, packPackage(packDir));
   const mitel = providerCases(emulator.url).find((entry) => entry.key === 'mitel');
-  const brightCase = providerCases(emulator.url).find((entry) => entry.key === 'brightpattern');
+  const brightCase = providerCases(emulator.url).find((entry) => entry.key === 'bright-pattern');
   if (mitel === undefined || brightCase === undefined)
-    throw new Error('no mitel or brightpattern case');
+    throw new Error('no mitel or bright-pattern case');
   bright = brightCase;
   await home.importJson('credentials', [
     credentialJson({ ...mitel, credential: { ...mitel.credential, defaultCountry: 'US' } }),

@@ -105,21 +105,21 @@ function handWrittenCases(emulatorUrl: string): ProviderCase[] {
       secrets: [EMULATOR_SEED.dell.clients.special.clientSecret],
     },
     {
-      key: 'brightpattern',
+      key: 'bright-pattern',
       credentialType: 'brightPatternApi',
       nodeType: node('brightPattern'),
       credential: {
-        baseUrl: `${emulatorUrl}/brightpattern`,
-        tenant: EMULATOR_SEED.brightpattern.clients.acme.tenant,
-        clientId: EMULATOR_SEED.brightpattern.clients.acme.clientId,
-        clientSecret: EMULATOR_SEED.brightpattern.clients.acme.clientSecret,
+        baseUrl: `${emulatorUrl}/bright-pattern`,
+        tenant: EMULATOR_SEED['bright-pattern'].clients.acme.tenant,
+        clientId: EMULATOR_SEED['bright-pattern'].clients.acme.clientId,
+        clientSecret: EMULATOR_SEED['bright-pattern'].clients.acme.clientSecret,
       },
       parameters: {
         resource: 'user',
         operation: 'get',
-        loginId: EMULATOR_SEED.brightpattern.users.existing,
+        loginId: EMULATOR_SEED['bright-pattern'].users.existing,
       },
-      secrets: [EMULATOR_SEED.brightpattern.clients.acme.clientSecret],
+      secrets: [EMULATOR_SEED['bright-pattern'].clients.acme.clientSecret],
     },
     {
       key: 'sangoma',
@@ -162,8 +162,11 @@ function handWrittenCases(emulatorUrl: string): ProviderCase[] {
   ];
 }
 
-export const credentialId = (key: string): string => `cred${key.padEnd(12, '0')}`.slice(0, 16);
-export const workflowId = (key: string): string => `wf${key.padEnd(14, '0')}`.slice(0, 16);
+// n8n ids are 16 letters and digits: a key such as `bright-pattern` loses its hyphen.
+const idPart = (key: string): string => key.replace(/[^A-Za-z0-9]/g, '');
+export const credentialId = (key: string): string =>
+  `cred${idPart(key).padEnd(12, '0')}`.slice(0, 16);
+export const workflowId = (key: string): string => `wf${idPart(key).padEnd(14, '0')}`.slice(0, 16);
 
 export function credentialJson(entry: ProviderCase): Record<string, unknown> {
   return {

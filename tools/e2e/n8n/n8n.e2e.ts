@@ -84,10 +84,10 @@ describe('n8n execute, every provider', () => {
   });
 
   it('Bright Pattern: gets one user', async () => {
-    const items = await execute(workflowId('brightpattern'));
+    const items = await execute(workflowId('bright-pattern'));
     expect(items).toHaveLength(1);
     expect(JSON.stringify(items[0])).toContain(
-      caseFor('brightpattern').parameters.loginId as string,
+      caseFor('bright-pattern').parameters.loginId as string,
     );
   });
 
@@ -202,7 +202,7 @@ describe('token failures inside executions', () => {
   });
 
   it('a wrong secret fails the execution with the provider’s reason and a hint', async () => {
-    const bright = caseFor('brightpattern');
+    const bright = caseFor('bright-pattern');
     const wrong: ProviderCase = {
       ...bright,
       key: 'bpwrong',
@@ -233,7 +233,7 @@ describe('Continue On Fail: every failure item has error, hint, code (and status
   }
 
   it('a token failure (wrong secret)', async () => {
-    const bright = caseFor('brightpattern');
+    const bright = caseFor('bright-pattern');
     const wrong: ProviderCase = {
       ...bright,
       key: 'bpcof',

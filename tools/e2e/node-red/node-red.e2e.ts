@@ -107,7 +107,7 @@ describe('Switchboard in a real Node-RED 5', () => {
     expect(viaToken.body).toEqual(me.body);
 
     const counters = emulator.control.counters();
-    for (const provider of ['mitel', 'dell', 'brightpattern', 'sangoma', 'generic']) {
+    for (const provider of ['mitel', 'dell', 'bright-pattern', 'sangoma', 'generic']) {
       expect(counters.tokenRequests.byProvider[provider]).toBe(1);
       expect(counters.apiRequests.byProvider[provider]).toBeGreaterThanOrEqual(1);
     }

@@ -16,7 +16,7 @@ export const EXAMPLES_DIR = join(REPO_ROOT, 'packages/n8n/examples');
 export const DEMO_CREDENTIALS: Record<string, { id: string; name: string }> = {
   mitel: { id: 'sbExMitel0000001', name: 'Mitel CloudLink (emulator)' },
   dell: { id: 'sbExDell00000001', name: 'Dell CloudLink Center (emulator)' },
-  brightpattern: { id: 'sbExBright000001', name: 'Bright Pattern (emulator)' },
+  'bright-pattern': { id: 'sbExBright000001', name: 'Bright Pattern (emulator)' },
   sangoma: { id: 'sbExSangoma00001', name: 'Sangoma CX (emulator)' },
   generic: { id: 'sbExGeneric00001', name: 'Generic OAuth2 (emulator)' },
 };

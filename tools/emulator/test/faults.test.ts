@@ -159,12 +159,12 @@ describe('fault bodies in the provider shape', () => {
 
   it('answers Bright Pattern API faults with {error: {code, message}}', async () => {
     emulator().control.injectFault({
-      provider: 'brightpattern',
+      provider: 'bright-pattern',
       kind: 'status',
       status: 503,
       target: 'api',
     });
-    const answer = await call(`${emulator().url}/brightpattern/configapi/v2/phone/ext`);
+    const answer = await call(`${emulator().url}/bright-pattern/configapi/v2/phone/ext`);
     expect(answer.body).toEqual({ error: { code: 503, message: expect.any(String) } });
   });
 });

@@ -28,7 +28,7 @@ describe('the emulator never echoes secrets', () => {
         `${base()}/dell/cloudlink/oauth/token?grant_type=client_credentials&client_id=switchboard-client&client_secret=${SENTINEL}`,
         { method: 'POST' },
       ),
-      await postForm(`${base()}/brightpattern/configapi/v2/oauth/token`, {
+      await postForm(`${base()}/bright-pattern/configapi/v2/oauth/token`, {
         grant_type: 'client_credentials',
         client_id: 'api.admin',
         client_secret: SENTINEL,

@@ -237,10 +237,10 @@ describe('token engine against the emulator (real HTTP)', () => {
       }),
     });
     expect(mitelAnswer.status).toBe(201);
-    const bright = SEED.brightpattern.clients.acme;
+    const bright = SEED['bright-pattern'].clients.acme;
     const response = await transport({
       method: 'POST',
-      url: `${emulator.url}/brightpattern/configapi/v2/oauth/token`,
+      url: `${emulator.url}/bright-pattern/configapi/v2/oauth/token`,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         grant_type: 'client_credentials',
@@ -275,12 +275,12 @@ describe('token engine against the emulator (real HTTP)', () => {
   });
 
   it('Bright Pattern: expires_in as a string', async () => {
-    const client = SEED.brightpattern.clients.acme;
+    const client = SEED['bright-pattern'].clients.acme;
     const token = await manager(
       'bright-pattern',
       { type: 'client_credentials' },
       {
-        tokenUrl: `${emulator.url}/brightpattern/configapi/v2/oauth/token`,
+        tokenUrl: `${emulator.url}/bright-pattern/configapi/v2/oauth/token`,
         client: { id: client.clientId, secret: client.clientSecret, placement: 'body' },
         extraParams: { tenant: client.tenant },
       },

@@ -99,7 +99,7 @@ describe('Bright Pattern', () => {
       changePassword: false,
     });
 
-    const locked = EMULATOR_SEED.brightpattern.users.locked;
+    const locked = EMULATOR_SEED['bright-pattern'].users.locked;
     expect((await bp.execute('user.getLockState', { loginId: locked })).data).toEqual({
       lockedOut: true,
     });
@@ -119,7 +119,7 @@ describe('Bright Pattern', () => {
 
   it('sends a custom request and reports a missing user', async () => {
     const bp = connect(getProfile('bright-pattern'), brightPatternAt(session.emulator.url));
-    const existing = EMULATOR_SEED.brightpattern.users.existing;
+    const existing = EMULATOR_SEED['bright-pattern'].users.existing;
     const response = await bp.execute('custom.request', { path: `/user/${existing}` });
     expect(response.data).toMatchObject({ loginId: existing });
     const error = await bp

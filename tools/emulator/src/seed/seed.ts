@@ -222,7 +222,7 @@ export const EMULATOR_SEED = {
       special: { clientId: 'special-client', clientSecret: 'dell&secret=with+specials/%9' },
     } satisfies Record<string, DellSeedClient>,
   },
-  brightpattern: {
+  'bright-pattern': {
     tenants: ['acme.brightpattern.com', 'globex.brightpattern.com'],
     clients: {
       acme: {

@@ -2,18 +2,18 @@ import { EMULATOR_SEED } from '../../seed/seed';
 import { defineProvider } from '../types';
 import { createBrightPattern } from '.';
 
-const seed = EMULATOR_SEED.brightpattern;
+const seed = EMULATOR_SEED['bright-pattern'];
 
 export const brightPattern = defineProvider({
-  name: 'brightpattern',
+  name: 'bright-pattern',
   profileId: 'bright-pattern',
   title: 'Bright Pattern',
   tokenLifetimeSec: 3600,
-  endpoints: (url) => `${url}/brightpattern/configapi/v2`,
+  endpoints: (url) => `${url}/bright-pattern/configapi/v2`,
   connection: (url) => ({
     profileId: 'bright-pattern',
     values: {
-      baseUrl: `${url}/brightpattern`,
+      baseUrl: `${url}/bright-pattern`,
       tenant: seed.clients.acme.tenant,
       clientId: seed.clients.acme.clientId,
       clientSecret: seed.clients.acme.clientSecret,

@@ -1,11 +1,11 @@
 import { call, EMULATOR_SEED, getWithToken, postForm, sendJson, useEmulator } from './helpers';
 
-const { acme, globex } = EMULATOR_SEED.brightpattern.clients;
-const { existing, locked } = EMULATOR_SEED.brightpattern.users;
+const { acme, globex } = EMULATOR_SEED['bright-pattern'].clients;
+const { existing, locked } = EMULATOR_SEED['bright-pattern'].users;
 
 describe('Bright Pattern user management', () => {
   const emulator = useEmulator();
-  const api = (path: string) => `${emulator().url}/brightpattern/configapi/v2${path}`;
+  const api = (path: string) => `${emulator().url}/bright-pattern/configapi/v2${path}`;
   const token = async (client = acme) => {
     const answer = await postForm(api('/oauth/token'), {
       grant_type: 'client_credentials',
@@ -134,7 +134,7 @@ describe('Bright Pattern user management', () => {
   it('exports access numbers and user phone numbers as arrays', async () => {
     const accessToken = await token();
     const ext = await getWithToken<Array<Record<string, unknown>>>(api('/phone/ext'), accessToken);
-    expect(ext.body.length).toBeGreaterThan(EMULATOR_SEED.brightpattern.generatedUsers);
+    expect(ext.body.length).toBeGreaterThan(EMULATOR_SEED['bright-pattern'].generatedUsers);
     expect(ext.body).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ number: expect.any(String), type: 'access' }),

@@ -25,12 +25,12 @@ type Authed = (req: EmRequest, users: Map<string, BpUser>) => Reply;
 const bpError = (status: number, message: string): Reply =>
   json(status, { error: { code: status, message } });
 
-/** Bright Pattern Configuration API v2 under `/brightpattern/configapi/v2/...`, one user set per tenant. */
+/** Bright Pattern Configuration API v2 under `/bright-pattern/configapi/v2/...`, one user set per tenant. */
 export function createBrightPattern(state: EmulatorState): ProviderModule {
   const tokens = new TokenRegistry<BpTokenData>(state.clock);
-  const tenants: readonly string[] = EMULATOR_SEED.brightpattern.tenants;
+  const tenants: readonly string[] = EMULATOR_SEED['bright-pattern'].tenants;
   const clients: readonly BrightPatternSeedClient[] = Object.values(
-    EMULATOR_SEED.brightpattern.clients,
+    EMULATOR_SEED['bright-pattern'].clients,
   );
   let usersByTenant = new Map<string, Map<string, BpUser>>();
   const reseed = () => {
@@ -62,7 +62,7 @@ export function createBrightPattern(state: EmulatorState): ProviderModule {
         'client_id (login id) and client_secret (API secret) are required in the body.',
       );
     }
-    state.counters.tokenCredential('brightpattern', clientId);
+    state.counters.tokenCredential('bright-pattern', clientId);
     const tenantField = form.get('tenant');
     const scopeField = form.get('scope');
     if (tenantField && scopeField && tenantField !== scopeField) {
@@ -79,7 +79,7 @@ export function createBrightPattern(state: EmulatorState): ProviderModule {
     if (!client || client.clientSecret !== clientSecret) {
       return oauthError(401, 'invalid_client', 'Invalid login id or API secret for this tenant.');
     }
-    const lifetime = state.lifetime('brightpattern');
+    const lifetime = state.lifetime('bright-pattern');
     const issued = tokens.issue({ clientId, tenant }, lifetime);
     return json(200, {
       access_token: issued.token,
@@ -136,7 +136,7 @@ export function createBrightPattern(state: EmulatorState): ProviderModule {
     );
 
   return {
-    name: 'brightpattern',
+    name: 'bright-pattern',
     classify: (req) => (req.path === '/configapi/v2/oauth/token' ? 'token' : 'api'),
     errorBody: (status, message, kind) =>
       kind === 'api' ? { error: { code: status, message } } : undefined,

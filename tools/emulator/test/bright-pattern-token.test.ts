@@ -8,11 +8,11 @@ import {
   useEmulator,
 } from './helpers';
 
-const { acme, globex } = EMULATOR_SEED.brightpattern.clients;
+const { acme, globex } = EMULATOR_SEED['bright-pattern'].clients;
 
 describe('Bright Pattern token endpoint', () => {
   const emulator = useEmulator();
-  const tokenUrl = () => `${emulator().url}/brightpattern/configapi/v2/oauth/token`;
+  const tokenUrl = () => `${emulator().url}/bright-pattern/configapi/v2/oauth/token`;
 
   it('issues a Bearer token with expires_in as a string for tenant or scope', async () => {
     for (const field of ['tenant', 'scope']) {
@@ -95,12 +95,12 @@ describe('Bright Pattern token endpoint', () => {
     expect(answer.body.expires_in).toBe('119');
     emulator().control.advanceClock(121);
     const expired = await getWithToken(
-      `${emulator().url}/brightpattern/configapi/v2/phone/ext`,
+      `${emulator().url}/bright-pattern/configapi/v2/phone/ext`,
       answer.body.access_token as string,
     );
     expect(expired.status).toBe(401);
     expect(expired.body.error).toBe('invalid_token');
-    const none = await call(`${emulator().url}/brightpattern/configapi/v2/phone/ext`);
+    const none = await call(`${emulator().url}/bright-pattern/configapi/v2/phone/ext`);
     expect(none.status).toBe(401);
   });
 });

@@ -48,13 +48,13 @@ const TEAMS = ['Sales', 'Support', 'Billing', 'Retention'];
 export function seedTenantUsers(tenant: string, tenantIndex: number): Map<string, BpUser> {
   const random = prng(0xb7 + tenantIndex);
   const users = new Map<string, BpUser>();
-  const count = EMULATOR_SEED.brightpattern.generatedUsers;
+  const count = EMULATOR_SEED['bright-pattern'].generatedUsers;
   for (let i = 0; i < count; i++) {
     const firstName = i === 0 ? 'Alice' : pick(random, FIRST_NAMES);
     const lastName = i === 0 ? 'Anderson' : pick(random, LAST_NAMES);
     const loginId =
       i === 0
-        ? EMULATOR_SEED.brightpattern.users.existing
+        ? EMULATOR_SEED['bright-pattern'].users.existing
         : `${firstName}.${lastName}${i}`.toLowerCase();
     users.set(loginId, {
       loginId,
@@ -74,7 +74,7 @@ export function seedTenantUsers(tenant: string, tenantIndex: number): Map<string
       password: `bp-${loginId}-pw`,
     });
   }
-  const locked = EMULATOR_SEED.brightpattern.users.locked;
+  const locked = EMULATOR_SEED['bright-pattern'].users.locked;
   users.set(locked, {
     loginId: locked,
     firstName: 'Lou',
