@@ -1,8 +1,9 @@
 // A hostile or careless provider may echo what it was sent (the bearer token, a secret) in a
 // successful answer, in its body or in a response header. Results reach node outputs
 // (msg.payload, msg.headers, n8n items), so the credential's secrets are masked there too.
-// Cheap when nothing is echoed: one substring search per secret.
+// Cheap when nothing is echoed: one substring search per secret, of a short rare piece first.
 import type { HttpResponse } from '../transport/types';
+import { containsSecret, secretProbe } from './secret-probe';
 
 const MASK = '***';
 /** Shorter strings are not searched for: masking every "ab" would ruin data. */
@@ -22,15 +23,18 @@ function maskText(text: string, secrets: readonly string[]): string {
   return result;
 }
 
-function containsAny(text: string, secrets: readonly string[]): boolean {
-  for (const secret of secrets) if (text.includes(secret)) return true;
+function containsAny(text: string, secrets: readonly string[], probes: readonly string[]): boolean {
+  for (let index = 0; index < secrets.length; index += 1) {
+    if (containsSecret(text, secrets[index] as string, probes[index] as string)) return true;
+  }
   return false;
 }
 
 /**
  * The raw response with every secret in its body text and header values masked. Runs on every
  * page of a listing: when nothing is echoed (the usual case) it only searches, one native
- * substring search of the body per secret, and allocates nothing but the list of secrets.
+ * substring search of the body per secret (see secret-probe.ts), and allocates nothing but the
+ * lists of secrets and their probes.
  */
 export function maskEchoedSecrets(
   response: HttpResponse,
@@ -38,10 +42,11 @@ export function maskEchoedSecrets(
 ): HttpResponse {
   const list = usable(secrets);
   if (list.length === 0) return response;
-  let echoed = containsAny(response.body, list);
+  const probes = list.map(secretProbe);
+  let echoed = containsAny(response.body, list, probes);
   if (!echoed) {
     for (const name of Object.keys(response.headers)) {
-      if (containsAny(response.headers[name] as string, list)) {
+      if (containsAny(response.headers[name] as string, list, probes)) {
         echoed = true;
         break;
       }
