@@ -1,10 +1,12 @@
 // paging.callrecords_per_s.ratio: call records per second streamed through a connection's
 // `pages()` ("return all") divided by a hand-written axios loop over the same 50,000 records,
 // against the same emulator in the same process. Rounds interleaved (A B, B A, ...), warm-up
-// dropped, median ratio with its spread; above 1 core is faster. The figure times the main
+// dropped, a full garbage collection (untimed) before every run so neither side pays for the
+// other's garbage, median ratio with its spread; above 1 core is faster. The figure times the main
 // thread's CPU (client and emulator share it); `.wall_clock` is the same from wall time, which
 // on a shared machine mostly measures the neighbours.
 import { startEmulator } from '@switchboard/emulator';
+import { collectGarbage } from '../lib/gc';
 import { countThroughAxios, countThroughCore, mitelConnection, mitelToken } from '../lib/mitel';
 import { interleave, measure, threadCpuClock, wallClock, type Estimate } from '../stats';
 import type { Bench } from '../types';
@@ -29,6 +31,7 @@ const bench: Bench = {
       const ratio = await interleave({
         warmUp: WARM_UP,
         rounds: ROUNDS,
+        beforeEach: collectGarbage,
         baseline: () => measure(() => all(countThroughAxios(emulator.url, token)), CLOCKS),
         subject: () => measure(() => all(countThroughCore(connection)), CLOCKS),
       });
