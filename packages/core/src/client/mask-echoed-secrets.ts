@@ -3,7 +3,7 @@
 // (msg.payload, msg.headers, n8n items), so the credential's secrets are masked there too.
 // Cheap when nothing is echoed: one substring search per secret, of a short rare piece first.
 import type { HttpResponse } from '../transport/types';
-import { containsSecret, secretProbe } from './secret-probe';
+import { SecretSearch } from './secret-probe';
 
 const MASK = '***';
 /** Shorter strings are not searched for: masking every "ab" would ruin data. */
@@ -23,18 +23,17 @@ function maskText(text: string, secrets: readonly string[]): string {
   return result;
 }
 
-function containsAny(text: string, secrets: readonly string[], probes: readonly string[]): boolean {
-  for (let index = 0; index < secrets.length; index += 1) {
-    if (containsSecret(text, secrets[index] as string, probes[index] as string)) return true;
-  }
+function containsAny(text: string, secrets: readonly string[]): boolean {
+  const search = new SecretSearch(text);
+  for (const secret of secrets) if (search.contains(secret)) return true;
   return false;
 }
 
 /**
  * The raw response with every secret in its body text and header values masked. Runs on every
  * page of a listing: when nothing is echoed (the usual case) it only searches, one native
- * substring search of the body per secret (see secret-probe.ts), and allocates nothing but the
- * lists of secrets and their probes.
+ * substring search of the body per secret (see secret-probe.ts), and allocates little: the list
+ * of secrets, a sample count of the body's characters and a probe per secret.
  */
 export function maskEchoedSecrets(
   response: HttpResponse,
@@ -42,11 +41,10 @@ export function maskEchoedSecrets(
 ): HttpResponse {
   const list = usable(secrets);
   if (list.length === 0) return response;
-  const probes = list.map(secretProbe);
-  let echoed = containsAny(response.body, list, probes);
+  let echoed = containsAny(response.body, list);
   if (!echoed) {
     for (const name of Object.keys(response.headers)) {
-      if (containsAny(response.headers[name] as string, list, probes)) {
+      if (containsAny(response.headers[name] as string, list)) {
         echoed = true;
         break;
       }

@@ -1,40 +1,61 @@
 // Searching a page body for a secret costs one scan of the body per secret. V8 scans fastest
 // for a pattern whose first character is rare in the text (it jumps from one occurrence of
-// that character to the next); a secret that starts with a common one ("mitel-prod-...", where
-// JSON is full of lower-case letters, digits and hyphens) is searched at a crawl. A short piece
-// of the secret starting at its rarest-looking character is searched first: when the piece is
-// absent, so is the secret, and the full search runs only when the piece is there.
+// that character to the next); a secret starting with a character the text is full of (the
+// emulator's "mitel-prod-..." in JSON of lower-case names, or a token's "T" among ISO dates) is
+// searched at a crawl. So a short piece of the secret, starting at the character of it that
+// is rarest in a sample of the text, is searched first: when the piece is absent, so is the
+// secret; when it is there, the whole secret is searched as before.
 
 /** Characters taken from the rare one on: long enough that a chance match is rare. */
 export const PROBE_LENGTH = 8;
+/** Texts shorter than this are searched for the whole secret at once: scanning them is cheap. */
+export const MIN_PROBED_LENGTH = 4096;
+/** Characters of the text counted, from its start and from its middle. */
+const SAMPLE_LENGTH = 512;
 
-/**
- * How rare a character looks in JSON and text: lower-case letters, digits and the punctuation
- * of JSON, URLs and dates are everywhere; upper-case letters and other symbols are not.
- */
-function rarity(code: number): number {
-  if (code >= 0x41 && code <= 0x5a) return 3; // A-Z
-  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return 0; // a-z 0-9
-  return COMMON_PUNCTUATION.has(code) ? 1 : 2;
+/** How often each ASCII character occurs in two stretches of `text` (lists repeat themselves). */
+export function sampleCounts(text: string): Uint32Array {
+  const counts = new Uint32Array(128);
+  const middle = Math.max(SAMPLE_LENGTH, (text.length >> 1) - (SAMPLE_LENGTH >> 1));
+  for (const start of [0, middle]) {
+    const end = Math.min(text.length, start + SAMPLE_LENGTH);
+    for (let index = start; index < end; index += 1) {
+      const code = text.charCodeAt(index);
+      if (code < 128) counts[code] = (counts[code] as number) + 1;
+    }
+  }
+  return counts;
 }
 
-const COMMON_PUNCTUATION = new Set([...` "':,{}[]-_./\\@`].map((char) => char.charCodeAt(0)));
-
-/** The piece of `secret` searched first: PROBE_LENGTH characters from its rarest-looking one. */
-export function secretProbe(secret: string): string {
+/**
+ * The piece of `secret` searched first: PROBE_LENGTH characters from the one the sample holds
+ * least often (the first of them on a tie; characters beyond ASCII count as absent).
+ */
+export function secretProbe(secret: string, counts: Uint32Array): string {
   let best = 0;
-  let bestRarity = -1;
-  for (let index = 0; index < secret.length; index += 1) {
-    const score = rarity(secret.charCodeAt(index));
-    if (score > bestRarity) {
+  let bestCount = Number.POSITIVE_INFINITY;
+  for (let index = 0; index < secret.length && bestCount > 0; index += 1) {
+    const code = secret.charCodeAt(index);
+    const count = code < 128 ? (counts[code] as number) : 0;
+    if (count < bestCount) {
       best = index;
-      bestRarity = score;
+      bestCount = count;
     }
   }
   return secret.slice(best, best + PROBE_LENGTH);
 }
 
-/** Whether `text` contains `secret`: the probe first, the whole secret only if it is there. */
-export function containsSecret(text: string, secret: string, probe: string): boolean {
-  return text.includes(probe) && text.includes(secret);
+/** Searches one text for several secrets, each through its probe when the text is long. */
+export class SecretSearch {
+  private readonly counts: Uint32Array | undefined;
+
+  constructor(private readonly text: string) {
+    this.counts = text.length >= MIN_PROBED_LENGTH ? sampleCounts(text) : undefined;
+  }
+
+  /** Whether the text contains `secret` (exactly as `text.includes(secret)`). */
+  contains(secret: string): boolean {
+    if (this.counts === undefined) return this.text.includes(secret);
+    return this.text.includes(secretProbe(secret, this.counts)) && this.text.includes(secret);
+  }
 }
