@@ -14,8 +14,8 @@ import type { Bench } from '../types';
 export const RECORDS = 50_000;
 const WARM_UP = 3;
 /**
- * Rounds of 50,000 records spread ±3–4 %; with 31 of them three consecutive runs' medians
- * stayed within ±1.2 % of each other (0.947, 0.925, 0.943 at load 6–8).
+ * Rounds of 50,000 records spread ±2–4 %; with 31 of them three consecutive runs' medians
+ * stayed within ±1.2 % of each other (0.930, 0.951, 0.944 at load 2.5–4.5).
  */
 const ROUNDS = 31;
 const CLOCKS = { cpu: threadCpuClock, wall: wallClock };
