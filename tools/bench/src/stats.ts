@@ -111,6 +111,11 @@ export interface InterleaveOptions {
   /** Each does the same fixed amount of work and resolves with its durations (see `measure`). */
   baseline: () => Promise<Durations>;
   subject: () => Promise<Durations>;
+  /**
+   * Run, untimed, before every baseline and subject run (e.g. a full garbage collection, so
+   * neither side is charged for collecting the other's garbage).
+   */
+  beforeEach?: () => void;
 }
 
 /**
@@ -120,15 +125,19 @@ export interface InterleaveOptions {
  */
 export async function interleave(options: InterleaveOptions): Promise<Record<string, Estimate>> {
   const ratios: Record<string, number[]> = {};
+  const run = (side: () => Promise<Durations>) => {
+    options.beforeEach?.();
+    return side();
+  };
   for (let round = 0; round < options.warmUp + options.rounds; round += 1) {
     let baseline: Durations;
     let subject: Durations;
     if (round % 2 === 0) {
-      baseline = await options.baseline();
-      subject = await options.subject();
+      baseline = await run(options.baseline);
+      subject = await run(options.subject);
     } else {
-      subject = await options.subject();
-      baseline = await options.baseline();
+      subject = await run(options.subject);
+      baseline = await run(options.baseline);
     }
     if (round < options.warmUp) continue;
     for (const [clock, time] of Object.entries(baseline)) {

@@ -67,6 +67,24 @@ describe('interleave', () => {
     expect(figure.wall?.value).toBe(0.5);
   });
 
+  it('runs beforeEach, untimed, before every baseline and subject run', async () => {
+    const order: string[] = [];
+    await interleave({
+      rounds: 2,
+      warmUp: 1,
+      beforeEach: () => order.push('gc'),
+      baseline: async () => {
+        order.push('A');
+        return { cpu: 1 };
+      },
+      subject: async () => {
+        order.push('B');
+        return { cpu: 1 };
+      },
+    });
+    expect(order.join(' ')).toBe('gc A gc B gc B gc A gc A gc B');
+  });
+
   it('measures work on every clock it is given', async () => {
     let now = 100;
     const durations = await measure(

@@ -1,8 +1,9 @@
 // A hostile or careless provider may echo what it was sent (the bearer token, a secret) in a
 // successful answer, in its body or in a response header. Results reach node outputs
 // (msg.payload, msg.headers, n8n items), so the credential's secrets are masked there too.
-// Cheap when nothing is echoed: one substring search per secret.
+// Cheap when nothing is echoed: one substring search per secret, of a short rare piece first.
 import type { HttpResponse } from '../transport/types';
+import { SecretSearch } from './secret-probe';
 
 const MASK = '***';
 /** Shorter strings are not searched for: masking every "ab" would ruin data. */
@@ -23,14 +24,16 @@ function maskText(text: string, secrets: readonly string[]): string {
 }
 
 function containsAny(text: string, secrets: readonly string[]): boolean {
-  for (const secret of secrets) if (text.includes(secret)) return true;
+  const search = new SecretSearch(text);
+  for (const secret of secrets) if (search.contains(secret)) return true;
   return false;
 }
 
 /**
  * The raw response with every secret in its body text and header values masked. Runs on every
  * page of a listing: when nothing is echoed (the usual case) it only searches, one native
- * substring search of the body per secret, and allocates nothing but the list of secrets.
+ * substring search of the body per secret (see secret-probe.ts), and allocates little: the list
+ * of secrets, a sample count of the body's characters and a probe per secret.
  */
 export function maskEchoedSecrets(
   response: HttpResponse,

@@ -4,14 +4,50 @@ import { redactUrl } from '../redact';
 import { buildApiUrl } from './build-api-request';
 
 /**
- * What identifies a page: method, URL with its query (parameters sorted, so `?a=1&b=2` and
- * `?b=2&a=1` are the same page, no fragment) and body.
+ * What identifies a page: method, URL and query (parameters sorted, so `?a=1&b=2` and
+ * `?b=2&a=1` are the same page; no fragment), body. A query may be given apart or written
+ * into the URL: both spell the same page alike.
  */
 export function pageSignature(request: ApiRequest): string {
+  // Every paging style keeps a listing's base URL and changes `query`: that base is parsed
+  // once per listing, the query sorted as it is, not parsed back out of a URL on every page.
+  if (!/[?#]/.test(request.url)) {
+    return signature(request, normalisedBase(request.url), queryPairs(request.query));
+  }
   const url = new URL(pageUrl(request));
-  url.searchParams.sort();
+  const pairs = [...url.searchParams];
+  url.search = '';
   url.hash = '';
-  return JSON.stringify([request.method, url.toString(), request.body]);
+  return signature(request, url.href, pairs);
+}
+
+function signature(request: ApiRequest, base: string, pairs: [string, string][]): string {
+  return JSON.stringify([request.method, base, pairs.sort(byName), request.body]);
+}
+
+/** The last base URL normalised (lower-case host, no default port...): one per listing. */
+let lastBase: { url: string; normalised: string } | undefined;
+
+/** `url` (no query, no fragment) as the URL parser spells it. */
+function normalisedBase(url: string): string {
+  if (lastBase?.url !== url) {
+    lastBase = { url, normalised: new URL(pageUrl({ method: 'GET', url })).href };
+  }
+  return lastBase.normalised;
+}
+
+/** The name/value pairs sent (values as text; undefined and null left out, as when sent). */
+function queryPairs(query: ApiRequest['query']): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) pairs.push([name, String(value)]);
+  }
+  return pairs;
+}
+
+/** Code-unit order of the names, stable, as URLSearchParams.sort orders them. */
+function byName(a: [string, string], b: [string, string]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
 
 function pageUrl(request: ApiRequest): string {

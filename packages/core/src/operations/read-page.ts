@@ -105,13 +105,23 @@ function nextFromLink(
     query[name] = value;
     hasQuery = true;
   }
-  url.search = '';
-  url.hash = '';
-  const next: ApiRequest = { ...request, url: url.href, idempotent: true };
+  const next: ApiRequest = { ...request, url: withoutQueryAndFragment(url.href), idempotent: true };
   if (hasQuery) next.query = query;
   else delete next.query;
   if (sameRequest(request, next)) return undefined;
   return next;
+}
+
+/**
+ * A parsed URL's href up to its query or fragment. In the parser's serialisation the first `?`
+ * or `#` starts them (the path and user info percent-encode both): no setter, which would
+ * parse and serialise the URL again, once for each.
+ */
+export function withoutQueryAndFragment(href: string): string {
+  const query = href.indexOf('?');
+  const fragment = href.indexOf('#');
+  const end = query === -1 ? fragment : fragment === -1 ? query : Math.min(query, fragment);
+  return end === -1 ? href : href.slice(0, end);
 }
 
 function sameRequest(a: ApiRequest, b: ApiRequest): boolean {

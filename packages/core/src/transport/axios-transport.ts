@@ -1,4 +1,4 @@
-import axios, { AxiosHeaders, isAxiosError } from 'axios';
+import axios, { isAxiosError } from 'axios';
 import { Agent as HttpsAgent } from 'node:https';
 import type { HttpRequest, HttpResponse, TlsOptions, Transport } from './types';
 import { networkError } from './network-error';
@@ -33,15 +33,21 @@ function agentCache(): (tls: TlsOptions | undefined) => HttpsAgent | undefined {
   };
 }
 
+/** Plain header values (AxiosHeaders keeps them as own properties: no `toJSON` copy first). */
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
   const result: Record<string, string> = {};
-  const plain = headers instanceof AxiosHeaders ? headers.toJSON() : (headers ?? {});
-  for (const [name, value] of Object.entries(plain as Record<string, unknown>)) {
-    if (value === undefined || value === null) continue;
+  const plain = (headers ?? {}) as Record<string, unknown>;
+  for (const name of Object.keys(plain)) {
+    const value = plain[name];
+    if (value === undefined || value === null || value === false) continue;
     result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   }
   return result;
 }
+
+/** Keep the body as text: parsing is the caller's business. Built once, not per request. */
+const KEEP_TEXT = [(data: unknown) => data];
+const ANY_STATUS = () => true;
 
 function exceededSize(error: unknown): boolean {
   if (!isAxiosError(error)) return false;
@@ -77,9 +83,8 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Trans
         signal: deadline.signal,
         maxContentLength: maxBytes,
         responseType: 'text',
-        // Keep the body as text: parsing is the caller's business.
-        transformResponse: [(data: unknown) => data],
-        validateStatus: () => true,
+        transformResponse: KEEP_TEXT,
+        validateStatus: ANY_STATUS,
         maxRedirects: 0,
         ...(httpsAgent ? { httpsAgent } : {}),
       });

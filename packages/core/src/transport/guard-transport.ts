@@ -1,7 +1,7 @@
 import { withDeadline } from './deadline';
-import { limitResponseSize } from './response-limit';
-import { withSafeErrors } from './safe-transport';
-import type { Transport } from './types';
+import { assertWithinLimit } from './response-limit';
+import { safeTransportError } from './safe-transport';
+import type { HttpResponse, Transport } from './types';
 
 /**
  * What core asks of every transport, enforced around any one (the default or the caller's):
@@ -14,11 +14,21 @@ export function guardTransport(transport: Transport, secrets: readonly string[] 
 /**
  * The same without core's own deadline timer, for a host's transport that keeps the deadline
  * itself and whose code may not use timers (n8n: its request helper times the request, and n8n
- * Cloud forbids setTimeout in community packages).
+ * Cloud forbids setTimeout in community packages). Safe errors and the size limit are one
+ * layer (one async frame per request, not one each): it wraps every page of a listing.
  */
 export function guardHostTransport(
   transport: Transport,
   secrets: readonly string[] = [],
 ): Transport {
-  return limitResponseSize(withSafeErrors(transport, secrets));
+  return async (request) => {
+    let response: HttpResponse;
+    try {
+      response = await transport(request);
+    } catch (error: unknown) {
+      throw safeTransportError(error, request, secrets);
+    }
+    assertWithinLimit(request, response);
+    return response;
+  };
 }

@@ -1,6 +1,6 @@
 import { SwitchboardError } from '../errors/switchboard-error';
 import { redactUrl } from '../redact';
-import type { HttpRequest, Transport } from './types';
+import type { HttpRequest, HttpResponse, Transport } from './types';
 
 /** The clear, never-retried error for a response over its size limit. */
 export function responseTooLarge(request: HttpRequest, limit: number): SwitchboardError {
@@ -22,6 +22,14 @@ export function exceedsUtf8Bytes(text: string, limit: number): boolean {
   return Buffer.byteLength(text, 'utf8') > limit;
 }
 
+/** Throws `response_too_large` when the body is over the request's `maxResponseBytes`. */
+export function assertWithinLimit(request: HttpRequest, response: HttpResponse): void {
+  const limit = request.maxResponseBytes;
+  if (limit !== undefined && exceedsUtf8Bytes(response.body, limit)) {
+    throw responseTooLarge(request, limit);
+  }
+}
+
 /**
  * Enforces `maxResponseBytes` after any transport (n8n passes its own, which may not stream):
  * the axios transport already stops reading at the limit, this catches the others.
@@ -29,10 +37,7 @@ export function exceedsUtf8Bytes(text: string, limit: number): boolean {
 export function limitResponseSize(transport: Transport): Transport {
   return async (request) => {
     const response = await transport(request);
-    const limit = request.maxResponseBytes;
-    if (limit !== undefined && exceedsUtf8Bytes(response.body, limit)) {
-      throw responseTooLarge(request, limit);
-    }
+    assertWithinLimit(request, response);
     return response;
   };
 }

@@ -1,5 +1,5 @@
 import { SwitchboardError } from '../../src/errors/switchboard-error';
-import { readPage } from '../../src/operations/read-page';
+import { readPage, withoutQueryAndFragment } from '../../src/operations/read-page';
 import { mitelCloudLink } from '../../src/profiles/mitel-cloudlink';
 import type { ProviderProfile } from '../../src/profiles/types';
 import type { ApiRequest, ApiResponse } from '../../src/operations/types';
@@ -125,5 +125,24 @@ describe('readPage, other styles', () => {
     const second = readPage(offsetProfile, 'thing.list', first.next!, respond([3]));
     expect(second.items).toEqual([3]);
     expect(second.next).toBeUndefined();
+  });
+});
+
+describe('withoutQueryAndFragment', () => {
+  it.each([
+    'https://api.example.com/v1/calls/records?$top=100&$skip=200',
+    'https://api.example.com/v1/calls/records?',
+    'https://api.example.com/v1/calls/records#',
+    'https://api.example.com/v1/calls/records?a=1#frag?x',
+    'https://api.example.com/v1/calls/records#frag?x=1',
+    'https://user:p%3Fw%23d@api.example.com/v1/a%3Fb/c%23d?q=1',
+    'https://api.example.com/v1/calls/records',
+    'https://api.example.com/v1/with space/é?x=1',
+  ])('%s is what clearing search and hash on the parsed URL gives', (link) => {
+    const url = new URL(link);
+    const viaSetters = new URL(url.href);
+    viaSetters.search = '';
+    viaSetters.hash = '';
+    expect(withoutQueryAndFragment(url.href)).toBe(viaSetters.href);
   });
 });

@@ -6,13 +6,8 @@
 // the CPU time of this process, all threads (the client alone: the emulator runs in a process
 // of its own; garbage collection counts wherever V8 runs it); `.wall_clock` from wall time.
 import axios from 'axios';
-import {
-  ApiClient,
-  createAxiosTransport,
-  createOAuthTokenSource,
-  TokenManager,
-} from '@switchboard/core';
 import { EMULATOR_SEED } from '@switchboard/emulator';
+import { core } from '../lib/core';
 import { startEmulatorProcess } from '../lib/emulator-process';
 import {
   interleave,
@@ -29,6 +24,8 @@ const WARM_UP = 2;
  * Rounds of 400 sequential calls spread ±20 %, of 800 ±8–13 %, of 2,000 ±9–15 % (per-round
  * CPU varies with the neighbours' load at the scale of seconds): longer rounds barely narrow
  * a round, but with them all three runs stayed ≥ 0.97, which the 800-call rounds did not.
+ * Built core, three consecutive runs (load 6–8): sequential 1.096, 1.128, 1.101; 50 in flight
+ * 1.040, 1.028, 1.085.
  */
 const ROUNDS = 31;
 const CALLS = { sequential: 2000, concurrent: 3000 } as const;
@@ -50,6 +47,8 @@ async function callsTake(
   };
   return measure(() => Promise.all(Array.from({ length: inFlight }, loop)), CLOCKS);
 }
+
+const { ApiClient, createAxiosTransport, createOAuthTokenSource, TokenManager } = core;
 
 const bench: Bench = {
   title: 'API call overhead: core ApiClient vs plain axios with a fixed Authorization header',

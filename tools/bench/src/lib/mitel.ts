@@ -1,8 +1,9 @@
 // What the Mitel call-record benches share: a connection to the emulator's ACME production
 // account, a token fetched by hand for the baselines, and the hand-written axios loop.
 import axios, { type AxiosResponse } from 'axios';
-import { createConnection, getProfile, type Connection } from '@switchboard/core';
+import type { Connection } from '@switchboard/core';
 import { EMULATOR_SEED } from '@switchboard/emulator';
+import { core } from './core';
 
 export const PAGE_SIZE = 100;
 /** Memory benches list this many records (nothing kept) before measuring, at every size. */
@@ -15,7 +16,7 @@ interface HalPage {
 }
 
 export function mitelConnection(emulatorUrl: string): Connection {
-  return createConnection(getProfile('mitel-cloudlink'), {
+  return core.createConnection(core.getProfile('mitel-cloudlink'), {
     environment: 'custom',
     customBaseUrl: `${emulatorUrl}/mitel/prod/{service}/2017-09-01`,
     grantType: 'client_credentials',
