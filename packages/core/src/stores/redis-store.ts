@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { Redis, ReplyError } from 'ioredis';
 import type { TokenSet } from '../oauth/types';
 import type { Logger, TokenStore } from '../engine/types';
 import { SwitchboardError } from '../errors/switchboard-error';
@@ -106,8 +106,7 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async get(key: string): Promise<TokenSet | undefined> {
-    await this.ready();
-    const value = await this.client.get(this.tokenKey(key));
+    const value = await this.connected(() => this.client.get(this.tokenKey(key)));
     if (value === null) return undefined;
     const sealed = value.slice(value.indexOf(':') + 1);
     const token = openToken(sealed, this.key, key);
@@ -121,28 +120,29 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async set(key: string, token: TokenSet): Promise<void> {
-    await this.ready();
     // Kept while its refresh token works, not just while the access token does.
     const ttl = Math.max(1_000, Math.round(keepTokenUntil(token) - Date.now()));
     const value = `${tokenFingerprint(token.accessToken, this.key)}:${sealToken(token, this.key, key)}`;
-    await this.client.set(this.tokenKey(key), value, 'PX', ttl);
-    // Versions before keyed names filed it under the credential key itself (it held an
-    // unsalted digest of the secret): drop that copy.
-    await this.client.del(`${this.prefix}token:${key}`);
+    await this.connected(async () => {
+      await this.client.set(this.tokenKey(key), value, 'PX', ttl);
+      // Versions before keyed names filed it under the credential key itself (it held an
+      // unsalted digest of the secret): drop that copy.
+      await this.client.del(`${this.prefix}token:${key}`);
+    });
   }
 
   async delete(key: string): Promise<void> {
-    await this.ready();
-    await this.client.del(this.tokenKey(key));
+    await this.connected(() => this.client.del(this.tokenKey(key)));
   }
 
   async deleteIf(key: string, accessToken: string): Promise<void> {
-    await this.ready();
-    await this.client.eval(
-      DELETE_IF_SCRIPT,
-      1,
-      this.tokenKey(key),
-      tokenFingerprint(accessToken, this.key),
+    await this.connected(() =>
+      this.client.eval(
+        DELETE_IF_SCRIPT,
+        1,
+        this.tokenKey(key),
+        tokenFingerprint(accessToken, this.key),
+      ),
     );
   }
 
@@ -155,12 +155,19 @@ export class RedisTokenStore implements TokenStore {
    * still lapses within `leaseMs`. Waiters therefore wait as long as the lease is alive, exactly
    * like callers in one process wait for the request in flight.
    */
-  async lock(
+  lock(
     key: string,
     leaseMs: number,
     maxWaitMs = Number.POSITIVE_INFINITY,
   ): Promise<() => Promise<void>> {
-    await this.ready();
+    return this.connected(() => this.takeLease(key, leaseMs, maxWaitMs));
+  }
+
+  private async takeLease(
+    key: string,
+    leaseMs: number,
+    maxWaitMs: number,
+  ): Promise<() => Promise<void>> {
     const owner = randomUUID();
     const lockKey = this.lockKey(key);
     const before = await this.fingerprint(key);
@@ -239,6 +246,22 @@ export class RedisTokenStore implements TokenStore {
   private async fingerprint(key: string): Promise<string | undefined> {
     const value = await this.client.get(this.tokenKey(key));
     return value === null ? undefined : value.slice(0, value.indexOf(':'));
+  }
+
+  /**
+   * Runs commands once connected. A connection lost between the check and the command (Redis
+   * stopped a moment ago) fails as `store_unavailable` too, like a connection known to be down;
+   * Redis's own replies (a script error) stay what they are.
+   */
+  private async connected<T>(work: () => Promise<T>): Promise<T> {
+    await this.ready();
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof SwitchboardError || error instanceof ReplyError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw unavailable(`Redis token store: ${redactText(message, this.secrets)}.`);
+    }
   }
 
   /** Connects once on first use; afterwards fails fast while the connection is down. */
