@@ -166,6 +166,35 @@ describe('API node', () => {
     expect(new Set(records.map((record) => record.callId)).size).toBe(25);
   });
 
+  it('streams records across many pages in order, each once, the last with parts.count', async () => {
+    const mitel = emulatorConnections(emulator.url)['mitel-cloudlink'];
+    const list = { limit: 95, params: { top: { v: '10', t: 'num' } } };
+    await load(mitel, [
+      apiNode(mitel, 'callRecord.list', { ...list, output: 'items' }),
+      apiNode(mitel, 'callRecord.list', {
+        ...list,
+        id: 'api-array',
+        output: 'array',
+        wires: [['caught']],
+      }),
+    ]);
+    const streamed = messages('out', 95);
+    const listed = nextMessage('caught');
+    helper.getNode('api').receive({});
+    helper.getNode('api-array').receive({});
+    const records = await streamed;
+    const expected = (await listed).payload as Array<{ callId: string }>;
+    expect(expected).toHaveLength(95);
+    expect(records.map((msg) => (msg.payload as { callId: string }).callId)).toEqual(
+      expected.map((record) => record.callId),
+    );
+    const parts = records.map((msg) => msg.parts as { index: number; count?: number });
+    expect(parts.map((part) => part.index)).toEqual(records.map((_, index) => index));
+    expect(parts.filter((part) => part.count !== undefined)).toEqual([
+      expect.objectContaining({ index: 94, count: 95 }),
+    ]);
+  });
+
   it('takes parameters from msg properties and msg.params', async () => {
     const bright = emulatorConnections(emulator.url)['bright-pattern'];
     await load(bright, [

@@ -1,13 +1,7 @@
 // The API node of one provider: runs a profile operation through the selected connection and
 // puts the response on msg.payload / msg.statusCode / msg.headers.
 import { isPaged, SwitchboardError } from '@switchboard/core';
-import type {
-  Connection,
-  OperationDef,
-  OperationParams,
-  ProviderProfile,
-  TokenEvent,
-} from '@switchboard/core';
+import type { Connection, OperationDef, ProviderProfile, TokenEvent } from '@switchboard/core';
 import { apiNodeType, configNodeType } from '../names';
 import { usableConnection } from './config-node';
 import { reportableError } from './errors';
@@ -19,6 +13,7 @@ import type {
   NodeRedApi,
   SendFunction,
 } from './node-red-types';
+import { pagedOutcome, type Outcome } from './paged-outcome';
 import { resolveParameters } from './parameters';
 import { RecordSender } from './record-sender';
 import type { TypedValue } from './parameters';
@@ -68,31 +63,6 @@ export function apiNodeSettings(
   };
 }
 
-interface Outcome {
-  status: number;
-  headers: Record<string, string>;
-  payload: unknown;
-}
-
-/** Every item of a paged operation, page by page, up to the limit (or all of them). */
-async function pagedOutcome(
-  connection: Connection,
-  settings: ApiNodeSettings,
-  params: OperationParams,
-  onItems: (items: unknown[], page: Outcome) => void,
-): Promise<Outcome> {
-  const limit = settings.returnAll ? {} : { limit: settings.limit ?? DEFAULT_LIMIT };
-  let last: Outcome = { status: 200, headers: {}, payload: [] };
-  const collected: unknown[] = [];
-  for await (const page of connection.pages(settings.operation.id, params, limit)) {
-    last = { status: page.response.status, headers: page.response.headers, payload: collected };
-    onItems(page.items, last);
-    // In "one message per record" mode items are sent as they come: memory stays bounded.
-    if (settings.output === 'array') for (const item of page.items) collected.push(item);
-  }
-  return last;
-}
-
 export function registerApiNode(RED: NodeRedApi, profile: ProviderProfile): void {
   function SwitchboardApiNode(this: NodeInstance, definition: NodeDefinition): void {
     RED.nodes.createNode(this, definition);
@@ -134,7 +104,13 @@ export function registerApiNode(RED: NodeRedApi, profile: ProviderProfile): void
       );
       let lastOutcome: Outcome = { status: 200, headers: {}, payload: undefined };
       if (isPaged(current.operation)) {
-        const outcome = await pagedOutcome(connection, current, params, (items, page) => {
+        const request = {
+          operationId: current.operation.id,
+          params,
+          ...(current.returnAll ? {} : { limit: current.limit ?? DEFAULT_LIMIT }),
+          collect: !perRecord,
+        };
+        const outcome = await pagedOutcome(connection, request, (items, page) => {
           lastOutcome = page;
           if (perRecord) records.add(items);
         });
