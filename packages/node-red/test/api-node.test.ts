@@ -195,6 +195,27 @@ describe('API node', () => {
     ]);
   });
 
+  it('answers every one of many concurrent messages and shows each status change once', async () => {
+    const generic = emulatorConnections(emulator.url)['generic-oauth2'];
+    await load(generic, [
+      apiNode(generic, 'custom.request', {
+        params: { method: { v: 'GET', t: 'option' }, path: { v: '/me', t: 'str' } },
+      }),
+    ]);
+    const statuses = statusTexts('api');
+    const answered = messages('out', 20);
+    for (let i = 0; i < 20; i += 1) helper.getNode('api').receive({ topic: `m${i}` });
+    const replies = await answered;
+    expect(new Set(replies.map((msg) => msg.topic)).size).toBe(20);
+    expect(replies.every((msg) => msg.statusCode === 200)).toBe(true);
+    expect(statuses).toContain('requesting token');
+    expect(statuses[statuses.length - 1]).toBe('200');
+    const repeats = statuses.filter((text, index) => index > 0 && text === statuses[index - 1]);
+    expect(repeats).toEqual([]);
+    // 20 messages, 2 statuses each before; now the statuses of one message, plus token ones.
+    expect(statuses.length).toBeLessThan(10);
+  });
+
   it('takes parameters from msg properties and msg.params', async () => {
     const bright = emulatorConnections(emulator.url)['bright-pattern'];
     await load(bright, [
