@@ -166,6 +166,56 @@ describe('API node', () => {
     expect(new Set(records.map((record) => record.callId)).size).toBe(25);
   });
 
+  it('streams records across many pages in order, each once, the last with parts.count', async () => {
+    const mitel = emulatorConnections(emulator.url)['mitel-cloudlink'];
+    const list = { limit: 95, params: { top: { v: '10', t: 'num' } } };
+    await load(mitel, [
+      apiNode(mitel, 'callRecord.list', { ...list, output: 'items' }),
+      apiNode(mitel, 'callRecord.list', {
+        ...list,
+        id: 'api-array',
+        output: 'array',
+        wires: [['caught']],
+      }),
+    ]);
+    const streamed = messages('out', 95);
+    const listed = nextMessage('caught');
+    helper.getNode('api').receive({});
+    helper.getNode('api-array').receive({});
+    const records = await streamed;
+    const expected = (await listed).payload as Array<{ callId: string }>;
+    expect(expected).toHaveLength(95);
+    expect(records.map((msg) => (msg.payload as { callId: string }).callId)).toEqual(
+      expected.map((record) => record.callId),
+    );
+    const parts = records.map((msg) => msg.parts as { index: number; count?: number });
+    expect(parts.map((part) => part.index)).toEqual(records.map((_, index) => index));
+    expect(parts.filter((part) => part.count !== undefined)).toEqual([
+      expect.objectContaining({ index: 94, count: 95 }),
+    ]);
+  });
+
+  it('answers every one of many concurrent messages and shows each status change once', async () => {
+    const generic = emulatorConnections(emulator.url)['generic-oauth2'];
+    await load(generic, [
+      apiNode(generic, 'custom.request', {
+        params: { method: { v: 'GET', t: 'option' }, path: { v: '/me', t: 'str' } },
+      }),
+    ]);
+    const statuses = statusTexts('api');
+    const answered = messages('out', 20);
+    for (let i = 0; i < 20; i += 1) helper.getNode('api').receive({ topic: `m${i}` });
+    const replies = await answered;
+    expect(new Set(replies.map((msg) => msg.topic)).size).toBe(20);
+    expect(replies.every((msg) => msg.statusCode === 200)).toBe(true);
+    expect(statuses).toContain('requesting token');
+    expect(statuses[statuses.length - 1]).toBe('200');
+    const repeats = statuses.filter((text, index) => index > 0 && text === statuses[index - 1]);
+    expect(repeats).toEqual([]);
+    // 20 messages, 2 statuses each before; now the statuses of one message, plus token ones.
+    expect(statuses.length).toBeLessThan(10);
+  });
+
   it('takes parameters from msg properties and msg.params', async () => {
     const bright = emulatorConnections(emulator.url)['bright-pattern'];
     await load(bright, [

@@ -1,13 +1,7 @@
 // The API node of one provider: runs a profile operation through the selected connection and
 // puts the response on msg.payload / msg.statusCode / msg.headers.
 import { isPaged, SwitchboardError } from '@switchboard/core';
-import type {
-  Connection,
-  OperationDef,
-  OperationParams,
-  ProviderProfile,
-  TokenEvent,
-} from '@switchboard/core';
+import type { Connection, OperationDef, ProviderProfile, TokenEvent } from '@switchboard/core';
 import { apiNodeType, configNodeType } from '../names';
 import { usableConnection } from './config-node';
 import { reportableError } from './errors';
@@ -19,10 +13,12 @@ import type {
   NodeRedApi,
   SendFunction,
 } from './node-red-types';
+import { pagedOutcome, type Outcome } from './paged-outcome';
 import { resolveParameters } from './parameters';
 import { RecordSender } from './record-sender';
 import type { TypedValue } from './parameters';
 import { safeResponseHeaders } from './response-headers';
+import { StatusDisplay } from './status-display';
 import {
   errorStatus,
   REFRESHING_TOKEN,
@@ -68,31 +64,6 @@ export function apiNodeSettings(
   };
 }
 
-interface Outcome {
-  status: number;
-  headers: Record<string, string>;
-  payload: unknown;
-}
-
-/** Every item of a paged operation, page by page, up to the limit (or all of them). */
-async function pagedOutcome(
-  connection: Connection,
-  settings: ApiNodeSettings,
-  params: OperationParams,
-  onItems: (items: unknown[], page: Outcome) => void,
-): Promise<Outcome> {
-  const limit = settings.returnAll ? {} : { limit: settings.limit ?? DEFAULT_LIMIT };
-  let last: Outcome = { status: 200, headers: {}, payload: [] };
-  const collected: unknown[] = [];
-  for await (const page of connection.pages(settings.operation.id, params, limit)) {
-    last = { status: page.response.status, headers: page.response.headers, payload: collected };
-    onItems(page.items, last);
-    // In "one message per record" mode items are sent as they come: memory stays bounded.
-    if (settings.output === 'array') for (const item of page.items) collected.push(item);
-  }
-  return last;
-}
-
 export function registerApiNode(RED: NodeRedApi, profile: ProviderProfile): void {
   function SwitchboardApiNode(this: NodeInstance, definition: NodeDefinition): void {
     RED.nodes.createNode(this, definition);
@@ -100,22 +71,23 @@ export function registerApiNode(RED: NodeRedApi, profile: ProviderProfile): void
   }
 
   function start(node: NodeInstance, definition: NodeDefinition): void {
+    const display = new StatusDisplay(node);
     let settings: ApiNodeSettings | undefined;
     let settingsError: Error | undefined;
     try {
       settings = apiNodeSettings(profile, definition);
     } catch (error) {
       settingsError = error as Error;
-      node.status({ fill: 'red', shape: 'ring', text: 'check configuration' });
+      display.show({ fill: 'red', shape: 'ring', text: 'check configuration' });
     }
     let inFlight = 0;
     let unsubscribe: (() => void) | undefined;
 
     function onTokenEvent(event: TokenEvent): void {
       if (inFlight === 0) return;
-      if (event.type === 'requesting') node.status(REQUESTING_TOKEN);
-      else if (event.type === 'refreshing') node.status(REFRESHING_TOKEN);
-      else if (event.type === 'obtained') node.status(REQUESTING);
+      if (event.type === 'requesting') display.show(REQUESTING_TOKEN);
+      else if (event.type === 'refreshing') display.show(REFRESHING_TOKEN);
+      else if (event.type === 'obtained') display.show(REQUESTING);
     }
 
     async function handle(msg: NodeMessage, send: SendFunction): Promise<void> {
@@ -123,31 +95,40 @@ export function registerApiNode(RED: NodeRedApi, profile: ProviderProfile): void
       const current = settings;
       const connection = usableConnection(RED, definition.connection, configNodeType(profile.id));
       unsubscribe ??= subscribe(connection, onTokenEvent);
-      node.status(REQUESTING);
+      // With other messages in flight the status already says "requesting" or how the last went.
+      if (inFlight === 1) display.show(REQUESTING);
       const params = await resolveParameters(RED, node, msg, current.operation, current.params);
       const perRecord = current.output === 'items';
-      const records = new RecordSender(
-        send,
-        (record, index) =>
-          withResponse(RED.util.cloneMessage(msg), { ...lastOutcome, payload: record }, index),
-        msg.parts,
-      );
       let lastOutcome: Outcome = { status: 200, headers: {}, payload: undefined };
+      const records = perRecord
+        ? new RecordSender(
+            send,
+            (record, index) =>
+              withResponse(RED.util.cloneMessage(msg), { ...lastOutcome, payload: record }, index),
+            msg.parts,
+          )
+        : undefined;
       if (isPaged(current.operation)) {
-        const outcome = await pagedOutcome(connection, current, params, (items, page) => {
+        const request = {
+          operationId: current.operation.id,
+          params,
+          ...(current.returnAll ? {} : { limit: current.limit ?? DEFAULT_LIMIT }),
+          collect: !perRecord,
+        };
+        const outcome = await pagedOutcome(connection, request, (items, page) => {
           lastOutcome = page;
-          if (perRecord) records.add(items);
+          records?.add(items);
         });
-        const count = perRecord ? records.finish() : (outcome.payload as unknown[]).length;
-        node.status(successStatus(outcome.status, count));
-        if (!perRecord) send(withResponse(msg, outcome));
+        const count = records ? records.finish() : (outcome.payload as unknown[]).length;
+        display.show(successStatus(outcome.status, count));
+        if (!records) send(withResponse(msg, outcome));
         return;
       }
       const response = await connection.execute(current.operation.id, params);
       lastOutcome = { status: response.status, headers: response.headers, payload: response.data };
       const list = Array.isArray(response.data) ? response.data : undefined;
-      node.status(successStatus(lastOutcome.status, list?.length));
-      if (perRecord && list) {
+      display.show(successStatus(lastOutcome.status, list?.length));
+      if (records && list) {
         records.add(list);
         records.finish();
       } else {
@@ -161,7 +142,7 @@ export function registerApiNode(RED: NodeRedApi, profile: ProviderProfile): void
         .then(() => done())
         .catch((error: unknown) => {
           const reportable = reportableError(error);
-          node.status(errorStatus(reportable));
+          display.show(errorStatus(reportable));
           if (reportable.status !== undefined) msg.statusCode = reportable.status;
           done(reportable);
         })

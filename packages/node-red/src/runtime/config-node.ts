@@ -43,10 +43,21 @@ export function credentialDefinitions(
   return definitions;
 }
 
-/** Core logs through the node, so lines show in Node-RED's log with the node's id. */
-export function nodeLogger(node: NodeInstance): Logger {
+/** Whether any of Node-RED's loggers prints debug lines (by default none does: `info`). */
+export function debugLogged(settings: NodeRedApi['settings']): boolean {
+  return Object.values(settings.logging ?? {}).some(
+    (logger) => logger?.level === 'debug' || logger?.level === 'trace',
+  );
+}
+
+/**
+ * Core logs through the node, so lines show in Node-RED's log with the node's id. Debug lines
+ * (one per API call) are dropped here when no logger prints them: node.debug builds an Error
+ * for its stack on every call, a measurable cost with many messages in flight.
+ */
+export function nodeLogger(node: NodeInstance, printsDebug = true): Logger {
   return {
-    debug: (message) => node.debug(message),
+    debug: printsDebug ? (message) => node.debug(message) : () => undefined,
     info: (message) => node.log(message),
     // node.error without a msg would reach Catch nodes as an empty message: log as a warning.
     warn: (message) => node.warn(message),
@@ -66,7 +77,7 @@ function openConnection(RED: NodeRedApi, node: ConfigNode, definition: NodeDefin
     node.id,
     RED.settings.userDir ?? process.cwd(),
   );
-  const logger = nodeLogger(node);
+  const logger = nodeLogger(node, debugLogged(RED.settings));
   const store: TokenStore = createTokenStore(choice, logger);
   try {
     const connection = createConnection(

@@ -84,7 +84,12 @@ export interface NodeRedApi {
     ): void;
     cloneMessage<T>(msg: T): T;
   };
-  settings: { userDir?: string; httpNodeRoot?: string | false };
+  settings: {
+    userDir?: string;
+    httpNodeRoot?: string | false;
+    /** settings.js `logging`: one entry per logger (console, custom handlers), each a level. */
+    logging?: Record<string, { level?: string } | undefined>;
+  };
   httpAdmin: HttpRouter;
   httpNode: HttpRouter;
   auth: { needsPermission(permission: string): HttpHandler };

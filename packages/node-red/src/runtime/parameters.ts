@@ -100,9 +100,10 @@ export async function resolveParameters(
   const params: OperationParams = {};
   for (const parameter of operation.parameters) {
     const typed = stored[parameter.name];
-    let value: unknown = typed
-      ? await evaluateOrExplain(RED, node, msg, parameter, typed)
-      : undefined;
+    // Literals are read without a promise turn: most parameters are literals, on every message.
+    let value: unknown;
+    if (typed && LITERAL_TYPES.has(typed.t)) value = typed.v;
+    else if (typed) value = await evaluateOrExplain(RED, node, msg, parameter, typed);
     if (parameter.name in overrides) value = overrides[parameter.name];
     const coerced = coerceParameter(parameter, value);
     if (coerced !== undefined) params[parameter.name] = coerced as OperationParams[string];
