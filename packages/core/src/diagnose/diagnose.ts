@@ -5,13 +5,12 @@ import { buildOperationRequest } from '../operations/build-request';
 import { bindCredentials, type BoundCredential } from '../profiles/bind';
 import { DEFAULT_MAX_API_RESPONSE_BYTES } from '../client/api-client';
 import { assertSecureTransport } from '../transport/insecure-http';
-import { guardTransport } from '../transport/guard-transport';
+import { guardedTransport } from '../transport/guard-transport';
 import { createTokenSource } from '../profiles/token-source';
 import type { CredentialValues, ProviderProfile } from '../profiles/types';
 import { credentialWarnings } from '../profiles/validate';
 import type { TokenSet } from '../oauth/types';
 import { redactText, redactUrl } from '../redact';
-import { createAxiosTransport } from '../transport/axios-transport';
 import type { Transport } from '../transport/types';
 import { explainFailure, type Explained } from './explain';
 import { describeClaims, scopeCheck } from './observations';
@@ -92,7 +91,7 @@ export async function diagnoseBound(
     detail: ['All required settings are present.', ...warnings].join(' '),
   });
 
-  const transport = guardTransport(options.transport ?? createAxiosTransport(), secrets);
+  const transport = guardedTransport(options.transport, secrets);
   const allowInsecureHttp = options.allowInsecureHttp === true || bound.allowInsecureHttp;
   const spec = bound.token;
   let token: TokenSet;

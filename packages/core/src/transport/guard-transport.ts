@@ -1,10 +1,11 @@
+import { createAxiosTransport } from './axios-transport';
 import { withDeadline } from './deadline';
 import { assertWithinLimit } from './response-limit';
 import { safeTransportError } from './safe-transport';
 import type { HttpResponse, Transport } from './types';
 
 /**
- * What core asks of every transport, enforced around any one (the default or the caller's):
+ * What core asks of every transport, enforced around a caller's own one:
  * an overall deadline, the response size limit, errors that carry no request and no secret.
  */
 export function guardTransport(transport: Transport, secrets: readonly string[] = []): Transport {
@@ -31,4 +32,17 @@ export function guardHostTransport(
     assertWithinLimit(request, response);
     return response;
   };
+}
+
+/**
+ * The transport a connection uses: the caller's, guarded as above, or the built-in one, which
+ * ends every exchange at its own deadline (it destroys the request), so it needs no second timer.
+ */
+export function guardedTransport(
+  custom: Transport | undefined,
+  secrets: readonly string[] = [],
+): Transport {
+  return custom === undefined
+    ? guardHostTransport(createAxiosTransport(), secrets)
+    : guardTransport(custom, secrets);
 }

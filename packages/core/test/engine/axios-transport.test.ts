@@ -42,6 +42,7 @@ async function rejection(promise: Promise<unknown>): Promise<SwitchboardError> {
 describe('createAxiosTransport (real HTTP on 127.0.0.1)', () => {
   const transport = createAxiosTransport({ timeoutMs: 5_000 });
   let server: Server;
+  let dripClosed = 0;
   let base: string;
   const seen: {
     method?: string;
@@ -61,6 +62,16 @@ describe('createAxiosTransport (real HTTP on 127.0.0.1)', () => {
       });
       if (request.url?.startsWith('/hang')) return; // never answers
       if (request.url?.startsWith('/reset')) return void request.socket.destroy();
+      if (request.url?.startsWith('/drip')) {
+        // Headers at once, then a space every 20 ms, forever: only a deadline ends it.
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        const drip = setInterval(() => response.write(' '), 20);
+        response.on('close', () => {
+          clearInterval(drip);
+          dripClosed += 1;
+        });
+        return;
+      }
       if (request.url?.startsWith('/redirect')) {
         response.writeHead(302, { Location: '/elsewhere' });
         return void response.end();
@@ -112,6 +123,19 @@ describe('createAxiosTransport (real HTTP on 127.0.0.1)', () => {
     expect(error.message).toContain('client_secret=***');
     expect(error.message).not.toContain('SENTINEL');
     expect(error.hint).toMatch(/timeout/);
+  });
+
+  it('ends a body dripped forever at its own deadline, closing the connection', async () => {
+    // No guard around this transport: without its deadline the promise would never settle.
+    const error = await rejection(
+      transport({ method: 'GET', url: `${base}/drip`, headers: {}, timeoutMs: 300 }),
+    );
+    expect(error).toMatchObject({ kind: 'network', code: 'network_timeout' });
+    await new Promise<void>((resolve) => {
+      const poll = () => (dripClosed > 0 ? resolve() : setImmediate(poll));
+      poll();
+    });
+    expect(dripClosed).toBe(1);
   });
 
   it('reports a reset connection as network_reset', async () => {
