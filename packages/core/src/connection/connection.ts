@@ -10,7 +10,7 @@ import type { ApiRequest, ApiResponse, OperationParams, Page } from '../operatio
 import { bindCredentials, type BoundCredential } from '../profiles/bind';
 import { createTokenSource } from '../profiles/token-source';
 import type { CredentialValues, ProviderProfile } from '../profiles/types';
-import { guardedTransport } from '../transport/guard-transport';
+import { connectionTransport } from '../transport/guard-transport';
 import type { Transport } from '../transport/types';
 
 export interface ConnectionOptions {
@@ -84,7 +84,7 @@ export function createConnection(
 function connectBound(bound: BoundCredential, options: ConnectionOptions): Connection {
   const { profile } = bound;
   const secrets = [...bound.secrets];
-  const transport = guardedTransport(options.transport, secrets);
+  const transport = connectionTransport(options.transport, secrets);
   const allowInsecureHttp = options.allowInsecureHttp === true || bound.allowInsecureHttp;
   const source = createTokenSource(bound, {
     ...(options.clock === undefined ? {} : { clock: options.clock }),

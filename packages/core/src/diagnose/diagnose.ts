@@ -5,7 +5,7 @@ import { buildOperationRequest } from '../operations/build-request';
 import { bindCredentials, type BoundCredential } from '../profiles/bind';
 import { DEFAULT_MAX_API_RESPONSE_BYTES } from '../client/api-client';
 import { assertSecureTransport } from '../transport/insecure-http';
-import { guardedTransport } from '../transport/guard-transport';
+import { connectionTransport } from '../transport/guard-transport';
 import { createTokenSource } from '../profiles/token-source';
 import type { CredentialValues, ProviderProfile } from '../profiles/types';
 import { credentialWarnings } from '../profiles/validate';
@@ -91,7 +91,7 @@ export async function diagnoseBound(
     detail: ['All required settings are present.', ...warnings].join(' '),
   });
 
-  const transport = guardedTransport(options.transport, secrets);
+  const transport = connectionTransport(options.transport, secrets);
   const allowInsecureHttp = options.allowInsecureHttp === true || bound.allowInsecureHttp;
   const spec = bound.token;
   let token: TokenSet;

@@ -38,7 +38,7 @@ export function guardHostTransport(
  * The transport a connection uses: the caller's, guarded as above, or the built-in one, which
  * ends every exchange at its own deadline (it destroys the request), so it needs no second timer.
  */
-export function guardedTransport(
+export function connectionTransport(
   custom: Transport | undefined,
   secrets: readonly string[] = [],
 ): Transport {

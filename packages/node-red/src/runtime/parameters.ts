@@ -50,13 +50,13 @@ export function coerceParameter(parameter: ParameterDef, value: unknown): unknow
   }
 }
 
+/** A typed input that is not a literal (msg, flow, global, env, JSONata...), through Node-RED. */
 function evaluate(
   RED: NodeRedApi,
   node: NodeInstance,
   msg: NodeMessage,
   typed: TypedValue,
 ): Promise<unknown> {
-  if (LITERAL_TYPES.has(typed.t)) return Promise.resolve(typed.v);
   return new Promise((resolve, reject) => {
     RED.util.evaluateNodeProperty(typed.v, typed.t, node, msg, (error, result) =>
       error ? reject(error) : resolve(result),

@@ -10,6 +10,7 @@
 // keeps that headroom a few MB in every process, so the peak shows what the code keeps, not
 // when V8 chose to collect. Array mode keeps V8's own factor: that figure is what a user's
 // process pays, and with 1.1 its many full collections of a growing live array cost more.
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../e2e/node-red/node-red-instance';
@@ -44,7 +45,9 @@ export function writeMeasuredNode(
   flags: string[] = MEASURED_HEAP_FLAGS,
   realNode = BENCH_NODE,
 ): string {
-  const path = join(dir, `node-${flags.length}-heap-flags`);
+  // One launcher per flag set, named by its flags: two sets never share a file.
+  const name = createHash('sha256').update(flags.join(' ')).digest('hex').slice(0, 12);
+  const path = join(dir, `node-heap-${name}`);
   writeFileSync(path, `#!/bin/sh\nexec '${realNode}' ${flags.join(' ')} "$@"\n`);
   chmodSync(path, 0o755);
   return path;
