@@ -66,11 +66,15 @@ async function waitUntilReady(
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`Node-RED exited (${child.exitCode}):\n${output()}`);
-    try {
-      const response = await fetch(`${url}/settings`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
+    // The editor answers before the flows run: an http in route deployed in them (a webhook,
+    // the ERP examples) only exists once Node-RED says so, or says why the flows wait.
+    if (/Started flows|Waiting for missing types/.test(output())) {
+      try {
+        const response = await fetch(`${url}/settings`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -11,7 +11,8 @@ export const TAB = 'bench';
 
 /**
  * The e2e settings plus `global.get('gc')` for function nodes (Node-RED runs with
- * --expose-gc), so a memory bench can start from a collected heap.
+ * --expose-gc), so a memory bench can start from a collected heap. Info level: startNodeRed
+ * waits for the "Started flows" line (only startup and deploys log at info).
  */
 function writeSettings(userDir: string): void {
   writeFileSync(
@@ -20,7 +21,7 @@ function writeSettings(userDir: string): void {
   uiHost: '127.0.0.1',
   credentialSecret: 'switchboard-bench-credential-secret',
   flowFile: 'flows.json',
-  logging: { console: { level: 'warn', metrics: false, audit: false } },
+  logging: { console: { level: 'info', metrics: false, audit: false } },
   editorTheme: { tours: false, palette: { upload: true } },
   diagnostics: { enabled: false },
   telemetry: { enabled: false },
