@@ -1,6 +1,7 @@
 import type { ApiRequest, ApiResponse, Page } from '../operations/types';
 import type { HttpResponse, TlsOptions, Transport } from '../transport/types';
 import type { Logger, RetryPolicy } from '../engine/types';
+import type { TokenSet } from '../oauth/types';
 import type { TokenManager } from '../engine/token-manager';
 import { SwitchboardError } from '../errors/switchboard-error';
 import { apiErrorFromResponse } from '../errors/api-error';
@@ -12,7 +13,7 @@ import { CancellableSleeper } from '../engine/sleep';
 import { redactUrl } from '../redact';
 import { buildApiRequest, isIdempotent } from './build-api-request';
 import { DestinationCheck } from './destination-check';
-import { maskEchoedSecrets } from './mask-echoed-secrets';
+import { EchoedSecrets } from './mask-echoed-secrets';
 import { followPages } from './paginate';
 
 export interface ApiClientOptions {
@@ -50,6 +51,13 @@ export interface PageResult {
   response: ApiResponse;
 }
 
+interface TokenSecrets {
+  accessToken: string;
+  refreshToken: string | undefined;
+  secrets: string[];
+  echoed: EchoedSecrets;
+}
+
 /**
  * Errors of the token manager, which already retried them: the API call does not multiply the
  * attempts. Weak, so an error is forgotten with the error itself.
@@ -73,6 +81,7 @@ export class ApiClient {
   /** Built once: every call of a listing would otherwise allocate the same options again. */
   private readonly retryOptions: RetryOptions;
   private readonly destinations: DestinationCheck;
+  private tokenSecrets: TokenSecrets | undefined;
 
   constructor(options: ApiClientOptions) {
     this.options = options;
@@ -163,13 +172,9 @@ export class ApiClient {
       if (this.logger !== noopLogger) {
         this.logger.debug(`${http.method} ${redactUrl(http.url)} → ${response.status}`);
       }
-      const secrets = [
-        ...(this.options.secrets ?? []),
-        token.accessToken,
-        token.refreshToken ?? '',
-      ];
+      const { secrets, echoed } = this.secretsOf(token);
       if (response.status >= 200 && response.status <= 299)
-        return { response: maskEchoedSecrets(response, secrets), secrets };
+        return { response: echoed.mask(response), secrets };
       if (response.status === 401 && !auth.retried) {
         auth.retried = true;
         await this.options.tokens.invalidate(token.accessToken);
@@ -183,6 +188,24 @@ export class ApiClient {
         secrets,
       });
     }
+  }
+
+  /**
+   * The secrets a response may echo when `token` was sent: the credential's and the token's.
+   * Kept while the token is, so a listing's pages share one list and its search probes.
+   */
+  private secretsOf(token: TokenSet): TokenSecrets {
+    const last = this.tokenSecrets;
+    if (last?.accessToken === token.accessToken && last.refreshToken === token.refreshToken)
+      return last;
+    const secrets = [...(this.options.secrets ?? []), token.accessToken, token.refreshToken ?? ''];
+    this.tokenSecrets = {
+      accessToken: token.accessToken,
+      refreshToken: token.refreshToken,
+      secrets,
+      echoed: new EchoedSecrets(secrets),
+    };
+    return this.tokenSecrets;
   }
 
   /** The body as JSON where it looks like JSON; `secrets` include the token that was sent. */

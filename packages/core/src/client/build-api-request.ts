@@ -50,10 +50,10 @@ export function buildApiUrl(url: string, query: ApiRequest['query']): string {
   return `${url}${url.includes('?') ? '&' : '?'}${pairs}`;
 }
 
-function lowerCase(headers: Record<string, string> | undefined): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) result[name.toLowerCase()] = value;
-  return result;
+/** `headers` with lower-case names, added to `into`. */
+function addLowerCase(into: Record<string, string>, headers: Record<string, string> | undefined) {
+  if (headers === undefined) return;
+  for (const name of Object.keys(headers)) into[name.toLowerCase()] = headers[name] as string;
 }
 
 /**
@@ -65,11 +65,9 @@ export function buildApiRequest(
   defaultHeaders: Record<string, string> | undefined,
   timeoutMs: number | undefined,
 ): HttpRequest {
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    ...lowerCase(defaultHeaders),
-    ...lowerCase(request.headers),
-  };
+  const headers: Record<string, string> = { accept: 'application/json' };
+  addLowerCase(headers, defaultHeaders);
+  addLowerCase(headers, request.headers);
   const http: HttpRequest = {
     method: request.method,
     url: buildApiUrl(request.url, request.query),

@@ -23,38 +23,48 @@ function maskText(text: string, secrets: readonly string[]): string {
   return result;
 }
 
-function containsAny(text: string, secrets: readonly string[]): boolean {
-  const search = new SecretSearch(text);
-  for (const secret of secrets) if (search.contains(secret)) return true;
-  return false;
+/**
+ * Masks one credential's secrets (the client secret, the token sent and its refresh token) in
+ * raw responses. Runs on every page of a listing: when nothing is echoed (the usual case) it
+ * only searches, one native substring search of the body per secret through probes kept from
+ * page to page (see secret-probe.ts), and allocates nothing.
+ */
+export class EchoedSecrets {
+  private readonly list: string[];
+  private readonly search: SecretSearch;
+
+  constructor(secrets: readonly (string | undefined)[]) {
+    this.list = usable(secrets);
+    this.search = new SecretSearch(this.list);
+  }
+
+  /** The raw response with every secret in its body text and header values masked. */
+  mask(response: HttpResponse): HttpResponse {
+    const { list, search } = this;
+    if (list.length === 0) return response;
+    let echoed = search.containsAny(response.body);
+    if (!echoed) {
+      for (const name of Object.keys(response.headers)) {
+        if (search.containsAny(response.headers[name] as string)) {
+          echoed = true;
+          break;
+        }
+      }
+    }
+    if (!echoed) return response;
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(response.headers))
+      headers[name] = maskText(value, list);
+    return { ...response, headers, body: maskText(response.body, list) };
+  }
 }
 
-/**
- * The raw response with every secret in its body text and header values masked. Runs on every
- * page of a listing: when nothing is echoed (the usual case) it only searches, one native
- * substring search of the body per secret (see secret-probe.ts), and allocates little: the list
- * of secrets, a sample count of the body's characters and a probe per secret.
- */
+/** The raw response with every secret in its body text and header values masked. */
 export function maskEchoedSecrets(
   response: HttpResponse,
   secrets: readonly (string | undefined)[],
 ): HttpResponse {
-  const list = usable(secrets);
-  if (list.length === 0) return response;
-  let echoed = containsAny(response.body, list);
-  if (!echoed) {
-    for (const name of Object.keys(response.headers)) {
-      if (containsAny(response.headers[name] as string, list)) {
-        echoed = true;
-        break;
-      }
-    }
-  }
-  if (!echoed) return response;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers))
-    headers[name] = maskText(value, list);
-  return { ...response, headers, body: maskText(response.body, list) };
+  return new EchoedSecrets(secrets).mask(response);
 }
 
 /** Parsed data (n8n parses bodies itself) with every secret in any string masked; a copy. */

@@ -17,6 +17,9 @@ export interface PaginateOptions {
   params?: OperationParams;
 }
 
+/** The first request of a listing, or what builds it once the listing starts. */
+export type FirstRequest = ApiRequest | (() => ApiRequest);
+
 /** Sends one request with the adapter's own authentication (core's client, n8n's helper). */
 export type SendRequest = (request: ApiRequest) => Promise<ApiResponse>;
 
@@ -25,11 +28,15 @@ export function isPaged(operation: OperationDef): boolean {
   return operation.pagination !== undefined && operation.pagination.style !== 'none';
 }
 
-/** The pages of a profile operation, starting at `first`, each read with the profile's paging. */
+/**
+ * The pages of a profile operation, starting at `first`, each read with the profile's paging.
+ * `first` may be a function that builds it: it is called when the listing starts, so its
+ * errors reject the first page like any other.
+ */
 export function paginate(
   profile: ProviderProfile,
   operationId: string,
-  first: ApiRequest,
+  first: FirstRequest,
   send: SendRequest,
   options: PaginateOptions = {},
 ): AsyncGenerator<Page> {
@@ -51,11 +58,11 @@ export function paginate(
  * ApiClient.paginate, whose callers derive the next request themselves.
  */
 export async function* followPages(
-  first: ApiRequest,
+  first: FirstRequest,
   fetchPage: (request: ApiRequest) => Promise<Page>,
   options: PaginateOptions & { provider?: string } = {},
 ): AsyncGenerator<Page> {
-  let request: ApiRequest | undefined = first;
+  let request: ApiRequest | undefined = typeof first === 'function' ? first() : first;
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
   const visits = new PageVisits(options.provider);
   while (request !== undefined && remaining > 0) {

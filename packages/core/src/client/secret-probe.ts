@@ -45,17 +45,39 @@ export function secretProbe(secret: string, counts: Uint32Array): string {
   return secret.slice(best, best + PROBE_LENGTH);
 }
 
-/** Searches one text for several secrets, each through its probe when the text is long. */
+/**
+ * Searches texts for a fixed list of secrets, each through its probe when the text is long.
+ * The pages of one listing are alike, so the probe chosen on one page is kept for the next
+ * ones: no sample is counted again until a probe turns up in a text (it is no longer rare
+ * there) and is chosen anew on the following one. The answer never depends on the probes.
+ */
 export class SecretSearch {
-  private readonly counts: Uint32Array | undefined;
+  private readonly probes: (string | undefined)[];
 
-  constructor(private readonly text: string) {
-    this.counts = text.length >= MIN_PROBED_LENGTH ? sampleCounts(text) : undefined;
+  constructor(private readonly secrets: readonly string[]) {
+    this.probes = secrets.map(() => undefined);
   }
 
-  /** Whether the text contains `secret` (exactly as `text.includes(secret)`). */
-  contains(secret: string): boolean {
-    if (this.counts === undefined) return this.text.includes(secret);
-    return this.text.includes(secretProbe(secret, this.counts)) && this.text.includes(secret);
+  /** Whether `text` contains any of the secrets (exactly as `secrets.some(s => text.includes(s))`). */
+  containsAny(text: string): boolean {
+    const { secrets, probes } = this;
+    if (text.length < MIN_PROBED_LENGTH) {
+      for (const secret of secrets) if (text.includes(secret)) return true;
+      return false;
+    }
+    let counts: Uint32Array | undefined;
+    for (let index = 0; index < secrets.length; index += 1) {
+      const secret = secrets[index] as string;
+      let probe = probes[index];
+      if (probe === undefined) {
+        counts ??= sampleCounts(text);
+        probe = secretProbe(secret, counts);
+        probes[index] = probe;
+      }
+      if (!text.includes(probe)) continue;
+      if (text.includes(secret)) return true;
+      probes[index] = undefined;
+    }
+    return false;
   }
 }

@@ -122,16 +122,26 @@ function connectBound(bound: BoundCredential, options: ConnectionOptions): Conne
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
 
-  async function* pages(
+  const send = (request: ApiRequest) => client.send(request);
+  // paginate's own generator, not one around it: a layer of `yield*` costs every page a resumption.
+  function pages(
     operationId: string,
     params: OperationParams,
     opts: { limit?: number } = {},
-  ): AsyncGenerator<Page> {
-    const first = buildOperationRequest(bound, operationId, params);
-    yield* paginate(profile, operationId, first, (request) => client.send(request), {
-      ...opts,
-      params,
-    });
+  ): AsyncIterable<Page> {
+    return {
+      [Symbol.asyncIterator]: () =>
+        paginate(
+          profile,
+          operationId,
+          () => buildOperationRequest(bound, operationId, params),
+          send,
+          {
+            ...opts,
+            params,
+          },
+        ),
+    };
   }
 
   return {
@@ -159,7 +169,7 @@ function connectBound(bound: BoundCredential, options: ConnectionOptions): Conne
       }
       return { status: last?.status ?? 200, headers: last?.headers ?? {}, data: items };
     },
-    request: (request) => client.send(request),
+    request: send,
     diagnose: () =>
       diagnoseBound(bound, {
         transport,

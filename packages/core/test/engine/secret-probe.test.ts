@@ -50,8 +50,33 @@ describe('SecretSearch', () => {
     ['a short text with the secret', `x${SECRET}x`, true],
     ['a short text without it', 'x', false],
   ])('%s: as text.includes', (_name, text, expected) => {
-    expect(new SecretSearch(text).contains(SECRET)).toBe(expected);
+    expect(new SecretSearch([SECRET]).containsAny(text)).toBe(expected);
     expect(text.includes(SECRET)).toBe(expected);
+  });
+
+  it('answers as text.includes on every page when it keeps its probes from page to page', () => {
+    const search = new SecretSearch(['x'.repeat(8), SECRET]);
+    // The probe chosen on the first page ('prod-acm') turns up on the second and third without
+    // the secret, the secret on the fourth, then pages without either: every answer as includes.
+    const pages = [
+      long,
+      page(',"code":"prod-acm"'),
+      page(',"code":"prod-acm"'),
+      page(`,"echo":"${SECRET}"`),
+      long,
+      `${long}${SECRET.replace('prod-acm', '')}`,
+      `${long}${SECRET}`,
+    ];
+    expect(pages.map((text) => search.containsAny(text))).toEqual(
+      pages.map((text) => text.includes(SECRET)),
+    );
+  });
+
+  it('is true when any one of its secrets is in the text', () => {
+    const search = new SecretSearch(['absent-secret-1', SECRET]);
+    expect(search.containsAny(page(`,"echo":"${SECRET}"`))).toBe(true);
+    expect(search.containsAny(long)).toBe(false);
+    expect(search.containsAny(`short ${SECRET}`)).toBe(true);
   });
 });
 

@@ -106,4 +106,27 @@ describe('connection.pages', () => {
     expect(chain.error).toBeUndefined();
     expect(chain.pages).toHaveLength(3);
   });
+
+  it('checks the parameters when the listing starts, and each listing starts anew', async () => {
+    const transport = pagedUsers({});
+    const connection = createConnection(getProfile('mitel-cloudlink'), mitelCredentials, {
+      transport,
+    });
+    try {
+      // Asking for the pages sends nothing and throws nothing; reading them reports the problem.
+      const listing = connection.pages('user.list', { top: 1 });
+      expect(transport.requests).toHaveLength(0);
+      await expect(listing[Symbol.asyncIterator]().next()).rejects.toMatchObject({
+        code: 'invalid_configuration',
+      });
+      const valid = connection.pages('user.list', { accountId: 'acct-1', top: 1 });
+      for (let run = 0; run < 2; run += 1) {
+        const pages: Page[] = [];
+        for await (const page of valid) pages.push(page);
+        expect(pages).toHaveLength(1);
+      }
+    } finally {
+      await connection.close();
+    }
+  });
 });

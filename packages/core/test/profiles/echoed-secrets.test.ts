@@ -55,4 +55,53 @@ describe('secrets echoed in successful answers', () => {
       await connection.close();
     }
   });
+
+  it('masks a renewed token on long pages after the first token was searched for', async () => {
+    // Each token request gets a new token; the first token is refused after one page. Every
+    // page is long (probed search) and echoes the token it was sent, at its end.
+    const tokens = sentinelSecrets('renewed-token-1', 'renewed-token-2');
+    let issued = 0;
+    const filler = Array.from({ length: 300 }, (_, index) => `{"name":"item-${index}"}`);
+    const renewing = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/token') {
+        issued += 1;
+        const token = tokens[issued === 1 ? 'renewed-token-1' : 'renewed-token-2'];
+        res.end(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 3600 }));
+        return;
+      }
+      const sent = String(req.headers.authorization);
+      if (req.url === '/second' && sent.includes(tokens['renewed-token-1'])) {
+        res.statusCode = 401;
+        res.end('{}');
+        return;
+      }
+      res.end(JSON.stringify({ items: filler, sent }));
+    });
+    await new Promise<void>((resolve) => renewing.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(renewing.address() as AddressInfo).port}`;
+    const connection = createConnection(getProfile('generic-oauth2'), {
+      tokenUrl: `${base}/token`,
+      clientId: 'c',
+      clientSecret: SECRETS['echoed-secret'],
+      apiBaseUrl: base,
+    });
+    try {
+      const texts: string[] = [];
+      for (const path of ['/first', '/second', '/third']) {
+        const response = await connection.execute('custom.request', { method: 'GET', path });
+        texts.push(JSON.stringify(response));
+      }
+      expect(issued).toBe(2);
+      for (const text of texts) {
+        expect(text.length).toBeGreaterThan(4096);
+        expect(text).toContain('"sent":"Bearer ***"');
+        expectNoSecrets(text, Object.values(tokens));
+      }
+    } finally {
+      await connection.close();
+      renewing.closeAllConnections();
+      await new Promise((resolve) => renewing.close(resolve));
+    }
+  });
 });
