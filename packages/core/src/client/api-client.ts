@@ -163,7 +163,12 @@ export class ApiClient {
     auth: { retried: boolean },
   ): Promise<{ response: HttpResponse; secrets: string[] }> {
     for (;;) {
-      const token = await this.options.tokens.getToken().catch(markTokenFailure);
+      let token: TokenSet;
+      try {
+        token = await this.options.tokens.getToken();
+      } catch (error: unknown) {
+        markTokenFailure(error);
+      }
       const response = await this.options.transport({
         ...http,
         headers: { ...http.headers, authorization: `${token.tokenType} ${token.accessToken}` },

@@ -41,8 +41,10 @@ function checkUrl(url: string): void {
 /** The URL with the request's query appended; undefined values are skipped. */
 export function buildApiUrl(url: string, query: ApiRequest['query']): string {
   checkUrl(url);
+  if (query === undefined) return url;
   let pairs = '';
-  for (const [name, value] of Object.entries(query ?? {})) {
+  for (const name of Object.keys(query)) {
+    const value = query[name];
     if (value === undefined || value === null) continue;
     pairs += `${pairs === '' ? '' : '&'}${encodeQueryName(name)}=${encodeURIComponent(String(value))}`;
   }
