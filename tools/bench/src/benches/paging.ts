@@ -14,8 +14,9 @@ import type { Bench } from '../types';
 export const RECORDS = 50_000;
 const WARM_UP = 3;
 /**
- * Rounds of 50,000 records spread ±2–4 %; with 31 of them three consecutive runs' medians
- * stayed within ±1.2 % of each other (0.930, 0.951, 0.944 at load 2.5–4.5).
+ * Rounds of 50,000 records spread ±1–4 %; with 31 of them three consecutive runs' medians
+ * stayed within ±1.2 % of each other (0.930, 0.951, 0.944 at load 2.5–4.5; later 0.977, 0.972,
+ * 0.973 at load 0–1.3).
  */
 const ROUNDS = 31;
 const CLOCKS = { cpu: threadCpuClock, wall: wallClock };
