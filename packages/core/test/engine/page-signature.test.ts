@@ -63,4 +63,27 @@ describe('PageVisits', () => {
       }),
     );
   });
+
+  it('tells pages apart by URL and body as well as by query, numbering pages across them', () => {
+    const visits = new PageVisits();
+    const post = (cursor: string): ApiRequest => ({
+      ...get({ $top: 1 }),
+      method: 'POST',
+      body: { cursor },
+    });
+    visits.visit(get({ $top: 1 }));
+    visits.visit(get({ $top: 1 }, 'https://api.example.com/v1/other'));
+    visits.visit(post('a'));
+    visits.visit(post('b'));
+    expect(() => visits.visit(post('a'))).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/page 5 .* already fetched as page 3/),
+      }),
+    );
+    expect(() => visits.visit(get({ $top: '1' }, 'https://API.example.com/v1/other'))).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/page 5 .* already fetched as page 2/),
+      }),
+    );
+  });
 });
