@@ -4,35 +4,25 @@ import { redactUrl } from '../redact';
 import { buildApiUrl } from './build-api-request';
 
 /**
- * What identifies a page, in two parts: what the pages of a listing share (method, URL
- * without query or fragment, body) and the query (parameters sorted, so `?a=1&b=2` and
- * `?b=2&a=1` are the same page). A query may be given apart or written into the URL: both
- * spell the same page alike.
+ * What identifies a page: method, URL without query or fragment, body, and the query
+ * (parameters sorted, so `?a=1&b=2` and `?b=2&a=1` are the same page). A query may be given
+ * apart or written into the URL: both spell the same page alike.
  */
-export function signatureParts(request: ApiRequest): { shared: string; query: string } {
+export function pageSignature(request: ApiRequest): string {
   // Every paging style keeps a listing's base URL and changes `query`: that base is parsed
   // once per listing, the query sorted as it is, not parsed back out of a URL on every page.
   if (!/[?#]/.test(request.url)) {
-    return parts(request, normalisedBase(request.url), queryPairs(request.query));
+    return signature(request, normalisedBase(request.url), queryPairs(request.query));
   }
   const url = new URL(pageUrl(request));
   const pairs = [...url.searchParams];
   url.search = '';
   url.hash = '';
-  return parts(request, url.href, pairs);
+  return signature(request, url.href, pairs);
 }
 
-/** Both parts in one string: JSON holds no raw line break, so the join is unambiguous. */
-export function pageSignature(request: ApiRequest): string {
-  const { shared, query } = signatureParts(request);
-  return `${shared}\n${query}`;
-}
-
-function parts(request: ApiRequest, base: string, pairs: [string, string][]) {
-  return {
-    shared: JSON.stringify([request.method, base, request.body]),
-    query: JSON.stringify(pairs.sort(byName)),
-  };
+function signature(request: ApiRequest, base: string, pairs: [string, string][]): string {
+  return JSON.stringify([request.method, base, request.body, pairs.sort(byName)]);
 }
 
 /** The last base URL normalised (lower-case host, no default port...): one per listing. */
@@ -64,42 +54,63 @@ function pageUrl(request: ApiRequest): string {
   return buildApiUrl(request.url, request.query);
 }
 
+/** Pages remembered exactly: a loop of up to this many pages ends before any page repeats. */
+export const RECENT_PAGES = 256;
+
 /**
- * The pages one listing has fetched. A next-page link back to any of them (A → A, or A → B → A)
- * would page forever: `visit` throws instead of letting the listing loop or stop silently.
+ * The pages one listing has fetched, in memory that does not grow with the listing. A next-page
+ * link back to a page fetched before (A → A, or A → B → A) would page forever: `visit` throws
+ * instead of letting the listing loop or stop silently. The last `RECENT_PAGES` pages are
+ * remembered exactly, so such a loop ends before any page is fetched twice; a longer loop is
+ * found by Brent's cycle detection (one page kept as a mark, moved on after 1, 2, 4, … pages),
+ * within about twice its length.
  */
 export class PageVisits {
-  /**
-   * Shared part → query → page number (1-based). A listing keeps this for every page it
-   * fetched: the shared part once, not in every page's key (~180 bytes a page less).
-   */
-  private readonly seen = new Map<string, Map<string, number>>();
+  /** Signature → page number (1-based) of the recent pages; `order` says which leaves next. */
+  private readonly recent = new Map<string, number>();
+  private readonly order: string[] = [];
+  private mark: { signature: string; page: number } | undefined;
+  private markSpan = 1;
+  private sinceMark = 0;
   private pages = 0;
 
   constructor(private readonly provider?: string) {}
 
   /** Records the page about to be fetched; throws `unexpected_response` when it was fetched before. */
   visit(request: ApiRequest): void {
-    const { shared, query } = signatureParts(request);
-    let queries = this.seen.get(shared);
-    if (queries === undefined) {
-      queries = new Map();
-      this.seen.set(shared, queries);
-    }
+    const signature = pageSignature(request);
     const page = this.pages + 1;
-    const earlier = queries.get(query);
-    if (earlier !== undefined) {
-      throw new SwitchboardError({
-        kind: 'api',
-        code: 'unexpected_response',
-        message:
-          `Pagination loop: page ${page} would be ${request.method} ${redactUrl(pageUrl(request))} ` +
-          `again, which was already fetched as page ${earlier}; paging stopped.`,
-        hint: 'The provider’s next-page links lead back to a page already read; report it with the correlation id.',
-        ...(this.provider !== undefined ? { provider: this.provider } : {}),
-      });
-    }
-    queries.set(query, page);
+    const earlier =
+      this.recent.get(signature) ??
+      (this.mark?.signature === signature ? this.mark.page : undefined);
+    if (earlier !== undefined) throw this.loopError(request, page, earlier);
+    this.remember(signature, page);
     this.pages = page;
+  }
+
+  private remember(signature: string, page: number): void {
+    const slot = page % RECENT_PAGES;
+    const leaving = this.order[slot];
+    if (leaving !== undefined) this.recent.delete(leaving);
+    this.order[slot] = signature;
+    this.recent.set(signature, page);
+    this.sinceMark += 1;
+    if (this.sinceMark === this.markSpan) {
+      this.mark = { signature, page };
+      this.markSpan *= 2;
+      this.sinceMark = 0;
+    }
+  }
+
+  private loopError(request: ApiRequest, page: number, earlier: number): SwitchboardError {
+    return new SwitchboardError({
+      kind: 'api',
+      code: 'unexpected_response',
+      message:
+        `Pagination loop: page ${page} would be ${request.method} ${redactUrl(pageUrl(request))} ` +
+        `again, which was already fetched as page ${earlier}; paging stopped.`,
+      hint: 'The provider’s next-page links lead back to a page already read; report it with the correlation id.',
+      ...(this.provider !== undefined ? { provider: this.provider } : {}),
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { pageSignature, PageVisits } from '../../src/client/page-visits';
+import { pageSignature, PageVisits, RECENT_PAGES } from '../../src/client/page-visits';
 import type { ApiRequest } from '../../src/operations/types';
 
 const base = 'https://api.example.com/v1/records';
@@ -85,5 +85,54 @@ describe('PageVisits', () => {
         message: expect.stringMatching(/page 5 .* already fetched as page 2/),
       }),
     );
+  });
+
+  /** Visits `skip` pages in order until one throws; returns that page's number and error. */
+  function pageThatThrows(visits: PageVisits, skips: Iterable<number>): [number, Error] {
+    let page = 0;
+    for (const skip of skips) {
+      page += 1;
+      try {
+        visits.visit(get({ $skip: skip }));
+      } catch (error) {
+        return [page, error as Error];
+      }
+    }
+    throw new Error('no page threw');
+  }
+
+  function* cycle(lead: number, length: number): Generator<number> {
+    for (let step = 0; step < 100 * (lead + length); step += 1) {
+      yield step < lead ? -1 - step : (step - lead) % length;
+    }
+  }
+
+  it('ends a short loop before any page repeats, however long the listing ran before it', () => {
+    const visits = new PageVisits();
+    const lead = 10 * RECENT_PAGES;
+    const [page, error] = pageThatThrows(visits, cycle(lead, RECENT_PAGES));
+    expect(page).toBe(lead + RECENT_PAGES + 1);
+    expect(error.message).toMatch(new RegExp(`already fetched as page ${lead + 1};`));
+  });
+
+  it('ends a loop longer than it remembers within about twice the loop, naming a true repeat', () => {
+    for (const [lead, length] of [
+      [0, RECENT_PAGES + 1],
+      [3, 5 * RECENT_PAGES],
+      [7 * RECENT_PAGES, 3 * RECENT_PAGES + 17],
+    ] as const) {
+      const visits = new PageVisits();
+      const [page, error] = pageThatThrows(visits, cycle(lead, length));
+      const earlier = Number(/already fetched as page (\d+)/.exec(error.message)?.[1]);
+      expect(page - earlier).toBe(length);
+      expect(earlier).toBeGreaterThan(lead);
+      expect(page).toBeLessThanOrEqual(2 * (lead + length) + length);
+    }
+  });
+
+  it('lets a long listing of distinct pages through', () => {
+    const visits = new PageVisits();
+    for (let skip = 0; skip < 100 * RECENT_PAGES; skip += 1) visits.visit(get({ $skip: skip }));
+    expect(() => visits.visit(get({ $skip: 100 * RECENT_PAGES - 2 }))).toThrow(/Pagination loop/);
   });
 });
