@@ -4,9 +4,9 @@ import { redactUrl } from '../redact';
 import { buildApiUrl } from './build-api-request';
 
 /**
- * What identifies a page: method, URL without query or fragment, body, and the query
- * (parameters sorted, so `?a=1&b=2` and `?b=2&a=1` are the same page). A query may be given
- * apart or written into the URL: both spell the same page alike.
+ * What identifies a page: method, URL and query (parameters sorted, so `?a=1&b=2` and
+ * `?b=2&a=1` are the same page; no fragment), body. A query may be given apart or written
+ * into the URL: both spell the same page alike.
  */
 export function pageSignature(request: ApiRequest): string {
   // Every paging style keeps a listing's base URL and changes `query`: that base is parsed
@@ -22,7 +22,7 @@ export function pageSignature(request: ApiRequest): string {
 }
 
 function signature(request: ApiRequest, base: string, pairs: [string, string][]): string {
-  return JSON.stringify([request.method, base, request.body, pairs.sort(byName)]);
+  return JSON.stringify([request.method, base, pairs.sort(byName), request.body]);
 }
 
 /** The last base URL normalised (lower-case host, no default port...): one per listing. */
@@ -62,16 +62,14 @@ export const RECENT_PAGES = 256;
  * link back to a page fetched before (A → A, or A → B → A) would page forever: `visit` throws
  * instead of letting the listing loop or stop silently. The last `RECENT_PAGES` pages are
  * remembered exactly, so such a loop ends before any page is fetched twice; a longer loop is
- * found by Brent's cycle detection (one page kept as a mark, moved on after 1, 2, 4, … pages),
+ * found by Brent’s cycle detection (one page kept as a mark, moved to pages 1, 3, 7, 15, …),
  * within about twice its length.
  */
 export class PageVisits {
-  /** Signature → page number (1-based) of the recent pages; `order` says which leaves next. */
+  /** Signature → page number (1-based) of the recent pages, oldest first. */
   private readonly recent = new Map<string, number>();
-  private readonly order: string[] = [];
+  /** Brent's mark: the page it was set on, moved to pages 1, 3, 7, 15, … */
   private mark: { signature: string; page: number } | undefined;
-  private markSpan = 1;
-  private sinceMark = 0;
   private pages = 0;
 
   constructor(private readonly provider?: string) {}
@@ -84,22 +82,14 @@ export class PageVisits {
       this.recent.get(signature) ??
       (this.mark?.signature === signature ? this.mark.page : undefined);
     if (earlier !== undefined) throw this.loopError(request, page, earlier);
-    this.remember(signature, page);
-    this.pages = page;
-  }
-
-  private remember(signature: string, page: number): void {
-    const slot = page % RECENT_PAGES;
-    const leaving = this.order[slot];
-    if (leaving !== undefined) this.recent.delete(leaving);
-    this.order[slot] = signature;
+    // A signature is set once (a repeat throws), so the Map's first key is the oldest page.
     this.recent.set(signature, page);
-    this.sinceMark += 1;
-    if (this.sinceMark === this.markSpan) {
-      this.mark = { signature, page };
-      this.markSpan *= 2;
-      this.sinceMark = 0;
+    if (this.recent.size > RECENT_PAGES) {
+      this.recent.delete(this.recent.keys().next().value as string);
     }
+    // page + 1 a power of two: the mark then waits 2, 4, 8, … pages before it moves again.
+    if ((page & (page + 1)) === 0) this.mark = { signature, page };
+    this.pages = page;
   }
 
   private loopError(request: ApiRequest, page: number, earlier: number): SwitchboardError {
