@@ -115,7 +115,7 @@ export interface InterleaveOptions {
    * Run, untimed, before every baseline and subject run (e.g. a full garbage collection, so
    * neither side is charged for collecting the other's garbage).
    */
-  beforeEach?: () => void;
+  beforeEach?: () => void | Promise<void>;
 }
 
 /**
@@ -125,8 +125,8 @@ export interface InterleaveOptions {
  */
 export async function interleave(options: InterleaveOptions): Promise<Record<string, Estimate>> {
   const ratios: Record<string, number[]> = {};
-  const run = (side: () => Promise<Durations>) => {
-    options.beforeEach?.();
+  const run = async (side: () => Promise<Durations>) => {
+    await options.beforeEach?.();
     return side();
   };
   for (let round = 0; round < options.warmUp + options.rounds; round += 1) {

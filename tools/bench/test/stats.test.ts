@@ -67,12 +67,15 @@ describe('interleave', () => {
     expect(figure.wall?.value).toBe(0.5);
   });
 
-  it('runs beforeEach, untimed, before every baseline and subject run', async () => {
+  it('awaits beforeEach, untimed, before every baseline and subject run', async () => {
     const order: string[] = [];
     await interleave({
       rounds: 2,
       warmUp: 1,
-      beforeEach: () => order.push('gc'),
+      beforeEach: async () => {
+        await Promise.resolve();
+        order.push('gc');
+      },
       baseline: async () => {
         order.push('A');
         return { cpu: 1 };

@@ -26,17 +26,29 @@ export function mitelConnection(emulatorUrl: string): Connection {
   });
 }
 
-/** Core: every page through `connection.pages()` ("return all"), counting items, keeping none. */
-export async function countThroughCore(connection: Connection): Promise<number> {
+/**
+ * Core: every page (up to `maxPages`) through `connection.pages()` ("return all"), counting
+ * items, keeping none.
+ */
+export async function countThroughCore(
+  connection: Connection,
+  maxPages = Infinity,
+): Promise<number> {
   let count = 0;
+  let pages = 0;
   for await (const page of connection.pages('callRecord.list', { top: PAGE_SIZE })) {
     count += page.items.length;
+    if (++pages >= maxPages) break;
   }
   return count;
 }
 
-/** Baseline: what a person writes by hand with axios and a token fetched once. */
-export async function countThroughAxios(emulatorUrl: string, token: string): Promise<number> {
+/** Baseline: what a person writes by hand with axios and a token fetched once (up to `maxPages`). */
+export async function countThroughAxios(
+  emulatorUrl: string,
+  token: string,
+  maxPages = Infinity,
+): Promise<number> {
   const headers = {
     authorization: `Bearer ${token}`,
     'X-Mitel-App': 'app=bench/1.0;platform=axios',
@@ -44,7 +56,8 @@ export async function countThroughAxios(emulatorUrl: string, token: string): Pro
   let url: string | undefined =
     `${emulatorUrl}/mitel/prod/media/2017-09-01/calls/records?$top=${PAGE_SIZE}`;
   let count = 0;
-  while (url !== undefined) {
+  let pages = 0;
+  while (url !== undefined && pages++ < maxPages) {
     const response: AxiosResponse<HalPage> = await axios.get<HalPage>(url, {
       headers,
       timeout: 30_000,
