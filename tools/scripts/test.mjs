@@ -2,40 +2,11 @@
 // lint, typecheck, unit, integration (emulator, Redis) and end-to-end (real Node-RED, real n8n).
 // It never skips a suite: a missing tool is installed when possible, or the run stops with one
 // line saying what to run.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-// Command (or absolute path: Debian keeps PostgreSQL's server binaries off PATH) → package.
-const debianPackages = {
-  'redis-server': 'redis-server',
-  chromium: 'chromium',
-  '/usr/lib/postgresql/15/bin/initdb': 'postgresql',
-};
-
-function has(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-function provision() {
-  const missing = Object.keys(debianPackages).filter((command) => !has(command));
-  if (missing.length === 0) return;
-  const packages = missing.map((command) => debianPackages[command]).join(' ');
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !has('apt-get')) {
-    console.error(
-      `Missing ${missing.join(', ')}: run \`sudo apt-get install -y ${packages}\` and retry.`,
-    );
-    process.exit(1);
-  }
-  console.log(
-    `Installing ${packages} from Debian (needed by the Redis, browser and n8n queue-mode tests)...`,
-  );
-  execFileSync('sh', ['-c', `apt-get update -qq && apt-get install -y -qq ${packages}`], {
-    stdio: 'inherit',
-  });
-}
+import { provision } from './provision.mjs';
 
 function run(step, args) {
   console.log(`\n== ${step}`);

@@ -2,7 +2,6 @@
 // figure, `name: value ±spread (n rounds)`, and writes them all to results.json.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Estimate } from './stats';
 import type { Bench, Figure } from './types';
 
 /** `npm run bench -- paging`: a file named exactly so, else every file whose name contains it. */
@@ -24,6 +23,41 @@ export function formatFigure(name: string, figure: Figure): string {
   return `${name}: ${figure.value.toFixed(3)} ±${spread}% (median of ${figure.samples})`;
 }
 
+export interface BenchOutput {
+  /** Every figure printed, by name. */
+  results: Record<string, Figure>;
+  /** The names of the benches that threw. */
+  failed: string[];
+}
+
+/**
+ * Runs benches in order, printing each figure as it comes (`print`) and progress and failures
+ * (`log`). One bench failing (a missing tool, a crashed platform) does not hide the others'.
+ */
+export async function runBenches(
+  benches: { name: string; load: () => Promise<Bench> }[],
+  print: (line: string) => void,
+  log: (line: string) => void,
+): Promise<BenchOutput> {
+  const output: BenchOutput = { results: {}, failed: [] };
+  for (const { name, load } of benches) {
+    const started = performance.now();
+    try {
+      const bench = await load();
+      log(`# ${bench.title}`);
+      for (const [figureName, figure] of Object.entries(await bench.run())) {
+        output.results[figureName] = figure;
+        print(formatFigure(figureName, figure));
+      }
+    } catch (error: unknown) {
+      output.failed.push(name);
+      log(`# ${name} failed: ${describe(error)}`);
+    }
+    log(`# ${name}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  return output;
+}
+
 async function main(): Promise<void> {
   const dir = join(__dirname, 'benches');
   const all = readdirSync(dir)
@@ -31,26 +65,29 @@ async function main(): Promise<void> {
     .sort();
   const files = selectBenches(all, process.argv.slice(2));
   if (files.length === 0) throw new Error(`no bench matches; there are ${all.join(', ')}`);
-  const results: Record<string, number | Estimate> = {};
-  for (const file of files) {
-    const bench = ((await import(join(dir, file))) as { default: Bench }).default;
-    process.stderr.write(`# ${bench.title}\n`);
-    const started = performance.now();
-    const figures = await bench.run();
-    for (const [name, figure] of Object.entries(figures)) {
-      results[name] = figure;
-      process.stdout.write(`${formatFigure(name, figure)}\n`);
-    }
-    process.stderr.write(`# ${file}: ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
-  }
+  const { results, failed } = await runBenches(
+    files.map((file) => ({
+      name: file,
+      load: async () => ((await import(join(dir, file))) as { default: Bench }).default,
+    })),
+    (line) => process.stdout.write(`${line}\n`),
+    (line) => process.stderr.write(`${line}\n`),
+  );
   writeFileSync(join(__dirname, '..', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  if (failed.length > 0) {
+    throw new Error(
+      `${failed.join(', ')} failed (see above); the others' figures are in results.json`,
+    );
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(
-      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    process.stderr.write(`bench failed: ${describe(error)}\n`);
     process.exit(1);
   });
 }
