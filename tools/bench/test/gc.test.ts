@@ -1,4 +1,5 @@
-import { collectGarbage } from '../src/lib/gc';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { collectGarbage, collectYoung } from '../src/lib/gc';
 
 it('collectGarbage runs a full collection: an object only weakly held is gone after it', async () => {
   let held: object | undefined = { payload: new Array(1000).fill('x') };
@@ -8,4 +9,21 @@ it('collectGarbage runs a full collection: an object only weakly held is gone af
   await new Promise((resolve) => setImmediate(resolve));
   collectGarbage();
   expect(weak.deref()).toBeUndefined();
+});
+
+it('collectYoung runs a young-generation collection only, not a full one', async () => {
+  const kinds: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const { detail } = entry as { detail?: { kind: number } };
+      if (detail) kinds.push(detail.kind);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  collectYoung();
+  // GC entries are delivered asynchronously.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  expect(kinds).toContain(constants.NODE_PERFORMANCE_GC_MINOR);
+  expect(kinds).not.toContain(constants.NODE_PERFORMANCE_GC_MAJOR);
 });
