@@ -118,13 +118,16 @@ export interface InterleaveOptions {
   beforeEach?: () => void | Promise<void>;
 }
 
+/** Per clock, the per-round speed ratios baseline time / subject time, in round order. */
+export type Ratios = Record<string, number[]>;
+
 /**
  * Runs baseline and subject in alternating order (A B, B A, A B, ...) so a change in the
- * machine's load hits both alike, and returns, per clock, the median of the per-round speed
- * ratios baseline time / subject time: above 1 the subject is faster.
+ * machine's load hits both alike, and returns, per clock, every measured round's speed ratio
+ * baseline time / subject time: above 1 the subject is faster.
  */
-export async function interleave(options: InterleaveOptions): Promise<Record<string, Estimate>> {
-  const ratios: Record<string, number[]> = {};
+export async function interleaveRatios(options: InterleaveOptions): Promise<Ratios> {
+  const ratios: Ratios = {};
   const run = async (side: () => Promise<Durations>) => {
     await options.beforeEach?.();
     return side();
@@ -144,6 +147,16 @@ export async function interleave(options: InterleaveOptions): Promise<Record<str
       (ratios[clock] ??= []).push(time / (subject[clock] ?? Number.NaN));
     }
   }
+  return ratios;
+}
+
+/** `interleaveRatios`, summed up per clock: the median ratio and its spread. */
+export async function interleave(options: InterleaveOptions): Promise<Record<string, Estimate>> {
+  return estimates(await interleaveRatios(options));
+}
+
+/** Each clock's ratios as one estimate. */
+export function estimates(ratios: Ratios): Record<string, Estimate> {
   return Object.fromEntries(
     Object.entries(ratios).map(([clock, values]) => [clock, estimate(values)]),
   );

@@ -2,7 +2,9 @@ import { formatFigure, selectBenches } from '../src/run';
 import {
   alternatePairs,
   estimate,
+  estimates,
   interleave,
+  interleaveRatios,
   measure,
   median,
   processCpuClock,
@@ -65,6 +67,19 @@ describe('interleave', () => {
     expect(figure.cpu?.value).toBe(1.25);
     expect(figure.cpu?.samples).toBe(4);
     expect(figure.wall?.value).toBe(0.5);
+  });
+
+  it('interleaveRatios keeps every measured round, in order, for pooling across processes', async () => {
+    let round = 0;
+    const ratios = await interleaveRatios({
+      rounds: 3,
+      warmUp: 1,
+      baseline: async () => ({ cpu: 12 }),
+      // The subject's times per run: warm-up 99, then 6, 4 and 3 (ratios 2, 3, 4).
+      subject: async () => ({ cpu: [99, 6, 4, 3][round++] as number }),
+    });
+    expect(ratios).toEqual({ cpu: [2, 3, 4] });
+    expect(estimates(ratios).cpu).toEqual(estimate([2, 3, 4]));
   });
 
   it('awaits beforeEach, untimed, before every baseline and subject run', async () => {

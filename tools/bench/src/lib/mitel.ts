@@ -6,6 +6,8 @@ import { EMULATOR_SEED } from '@switchboard/emulator';
 import { core } from './core';
 
 export const PAGE_SIZE = 100;
+/** Call records the paging bench lists per run, through each side. */
+export const PAGING_RECORDS = 50_000;
 /** Memory benches list this many records (nothing kept) before measuring, at every size. */
 export const WARM_UP_RECORDS = 50_000;
 const CLIENT = EMULATOR_SEED.mitel.prod.clients.acmeAdmin;
