@@ -2,6 +2,7 @@
 // figure, `name: value ±spread (n rounds)`, and writes them all to results.json.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { describeError } from './lib/child';
 import type { Bench, Figure } from './types';
 
 /** `npm run bench -- paging`: a file named exactly so, else every file whose name contains it. */
@@ -51,7 +52,7 @@ export async function runBenches(
       }
     } catch (error: unknown) {
       output.failed.push(name);
-      log(`# ${name} failed: ${describe(error)}`);
+      log(`# ${name} failed: ${describeError(error)}`);
     }
     log(`# ${name}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
@@ -81,13 +82,9 @@ async function main(): Promise<void> {
   }
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
-
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`bench failed: ${describe(error)}\n`);
+    process.stderr.write(`bench failed: ${describeError(error)}\n`);
     process.exit(1);
   });
 }

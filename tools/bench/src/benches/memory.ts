@@ -11,11 +11,9 @@
 // the same pairs' difference in MB (≈ 0), readable when both figures are only a few MB.
 // paging.peak_rss_mb.array.<core|nodered>.200k: the same for array mode, which holds every
 // record at once.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { startEmulator, type Emulator } from '@switchboard/emulator';
 import { emulatorConnections } from '../../../../packages/node-red/test/emulator-connections';
 import { deployFlows, type FlowNode } from '../../../e2e/node-red/admin-api';
@@ -27,12 +25,8 @@ import {
   startBenchNodeRed,
   TAB,
 } from '../lib/node-red';
-import {
-  BENCH_NODE,
-  MEASURED_HEAP_FLAGS,
-  RETAINED_HEAP_FLAGS,
-  writeMeasuredNode,
-} from '../lib/heap';
+import { MEASURED_HEAP_FLAGS, RETAINED_HEAP_FLAGS, writeMeasuredNode } from '../lib/heap';
+import { runChild } from '../lib/child';
 import { peakRssMb, resetPeakRss, rssMb } from '../lib/proc';
 import { alternatePairs, estimate, type Paired } from '../stats';
 import type { Bench, Figure } from '../types';
@@ -43,8 +37,6 @@ const CORE_PAIRS = Number(process.env.BENCH_CORE_PAIRS ?? 5);
 const NODE_RED_PAIRS = Number(process.env.BENCH_NODE_RED_PAIRS ?? 3);
 /** Listings of 50,000 records before the baseline, in core and Node-RED alike. */
 const WARM_UP_LISTINGS = 4;
-const CHILD = join(__dirname, '..', 'children', 'return-all-core.ts');
-const run = promisify(execFile);
 
 type Mode = 'items' | 'array';
 
@@ -53,15 +45,11 @@ const heapFlags = (mode: Mode): string[] =>
   mode === 'items' ? RETAINED_HEAP_FLAGS : MEASURED_HEAP_FLAGS;
 
 async function coreGrowth(emulatorUrl: string, mode: Mode, records: number): Promise<number> {
-  const { stdout } = await run(
-    BENCH_NODE,
-    [...heapFlags(mode), '--import', 'tsx', CHILD, emulatorUrl, mode, String(WARM_UP_LISTINGS)],
-    {
-      cwd: join(__dirname, '..', '..'),
-      maxBuffer: 1 << 20,
-    },
+  const result = await runChild<{ records: number; growthMb: number }>(
+    'return-all-core',
+    [emulatorUrl, mode, String(WARM_UP_LISTINGS)],
+    heapFlags(mode),
   );
-  const result = JSON.parse(stdout.trim()) as { records: number; growthMb: number };
   if (result.records !== records) throw new Error(`core listed ${result.records} of ${records}`);
   return result.growthMb;
 }

@@ -14,11 +14,8 @@
 // The rounds run in several fresh processes, one after another, and are pooled: which code V8
 // optimizes, and when, differs from process to process by a few per cent, and one process
 // would report its own luck.
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { PagingRounds } from '../children/paging-rounds';
-import { BENCH_NODE } from '../lib/heap';
+import { runChild } from '../lib/child';
 import { PAGING_RECORDS } from '../lib/mitel';
 import { estimate, median, type Estimate, type Ratios } from '../stats';
 import type { Bench } from '../types';
@@ -30,41 +27,33 @@ const PROCESSES = 3;
  */
 const ROUNDS_PER_PROCESS = 11;
 const WARM_UP = 3;
-const CHILD = join(__dirname, '..', 'children', 'paging-rounds.ts');
-const run = promisify(execFile);
 
-async function processRounds(index: number): Promise<PagingRounds> {
-  // Alternate which phase goes first, so neither always runs on the fresher process.
+/** One fresh process's rounds; the phase that goes first alternates from process to process. */
+function processRounds(index: number): Promise<PagingRounds> {
   const first = index % 2 === 0 ? 'settled' : 'afterFullGc';
-  const { stdout } = await run(
-    BENCH_NODE,
-    ['--import', 'tsx', CHILD, String(ROUNDS_PER_PROCESS), String(WARM_UP), first],
-    { cwd: join(__dirname, '..', '..'), maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(stdout.trim()) as PagingRounds;
+  return runChild('paging-rounds', [String(ROUNDS_PER_PROCESS), String(WARM_UP), first]);
 }
 
-const pooled = (all: Ratios[], clock: string): Estimate =>
-  estimate(all.flatMap((ratios) => ratios[clock] ?? []));
+const pooled = (runs: PagingRounds[], phase: keyof PagingRounds, clock: string): Estimate =>
+  estimate(runs.flatMap((rounds) => rounds[phase][clock] ?? []));
+
+const cpuMedian = (ratios: Ratios): string => median(ratios.cpu ?? [Number.NaN]).toFixed(3);
 
 const bench: Bench = {
   title: `paging: ${PAGING_RECORDS} call records through pages() vs a hand-written axios loop, ${PROCESSES} processes`,
   async run() {
-    const settled: Ratios[] = [];
-    const afterFullGc: Ratios[] = [];
+    const runs: PagingRounds[] = [];
     for (let index = 0; index < PROCESSES; index += 1) {
       const rounds = await processRounds(index);
-      settled.push(rounds.settled);
-      afterFullGc.push(rounds.afterFullGc);
-      const show = (ratios: Ratios) => median(ratios.cpu ?? [Number.NaN]).toFixed(3);
+      runs.push(rounds);
       process.stderr.write(
-        `# paging process ${index + 1}: settled ${show(rounds.settled)}, after full GC ${show(rounds.afterFullGc)}\n`,
+        `# paging process ${index + 1}: settled ${cpuMedian(rounds.settled)}, after full GC ${cpuMedian(rounds.afterFullGc)}\n`,
       );
     }
     return {
-      'paging.callrecords_per_s.ratio': pooled(settled, 'cpu'),
-      'paging.callrecords_per_s.ratio.wall_clock': pooled(settled, 'wall'),
-      'paging.callrecords_per_s.ratio.after_full_gc': pooled(afterFullGc, 'cpu'),
+      'paging.callrecords_per_s.ratio': pooled(runs, 'settled', 'cpu'),
+      'paging.callrecords_per_s.ratio.wall_clock': pooled(runs, 'settled', 'wall'),
+      'paging.callrecords_per_s.ratio.after_full_gc': pooled(runs, 'afterFullGc', 'cpu'),
       'paging.callrecords.count': PAGING_RECORDS,
     };
   },

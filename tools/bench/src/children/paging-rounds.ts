@@ -2,6 +2,7 @@
 // call records through core's `pages()` and through a hand-written axios loop, against an
 // emulator in this process, once from a settled heap and once right after a full collection,
 // in the order given. Prints one JSON line: each phase's per-round ratios per clock.
+import { childMain } from '../lib/child';
 import { startEmulator } from '@switchboard/emulator';
 import { collectGarbage, collectYoung } from '../lib/gc';
 import {
@@ -66,9 +67,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+childMain(main);

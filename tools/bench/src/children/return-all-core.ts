@@ -3,6 +3,7 @@
 // array (`array`, connection.execute with returnAll). Prints one JSON line: the records seen
 // and the peak RSS growth over the RSS before the listing (VmHWM reset just before it, after
 // the warm-up listings and a full collection).
+import { childMain } from '../lib/child';
 import { mitelConnection, WARM_UP_RECORDS } from '../lib/mitel';
 import { peakRssMb, resetPeakRss, rssMb } from '../lib/proc';
 
@@ -48,9 +49,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ records, growthMb: peak - before })}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+childMain(main);
