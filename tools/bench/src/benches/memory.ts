@@ -2,13 +2,13 @@
 // All' in one-message-per-record mode over every ACME call record, 50,000 and 200,000 of them.
 // Each measurement is a fresh process (a core child, or a fresh Node-RED) with one fixed heap
 // configuration (lib/heap.ts; per record with V8's garbage headroom kept small, so the peak is
-// what the code keeps): it first lists 50,000 records four times (the same warm-up at
-// every size: token, code, V8's heap grown to its steady size), collects garbage, starts the peak again
-// (Linux clear_refs), then runs Return All to a consumer that counts every record; the figure
-// is the peak (VmHWM) minus the RSS at that start. The two sizes alternate process by process
+// what the code keeps): it first lists 50,000 records four times through the connection it is measured on (token, code,
+// V8's heap grown to its steady size), collects garbage, starts the peak again (Linux
+// clear_refs), then runs Return All to a consumer that counts every record; the figure is the
+// peak (VmHWM) minus the RSS at that start. The two sizes alternate process by process
 // (50k 200k, 200k 50k, ...), so `.200k_vs_50k` is the median of each pair's ratio: bounded
 // memory means it is ≈ 1 (the growth does not follow the record count); `.200k_minus_50k` is
-// the same pairs' difference in MB (≈ 0), readable when both figures are only a few MB.
+// the same pairs' difference in MB (≈ 0).
 // paging.peak_rss_mb.array.<core|nodered>.200k: the same for array mode, which holds every
 // record at once.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -82,13 +82,21 @@ function memoryFlows(emulatorUrls: Record<Label, string>): FlowNode[] {
     { id: TAB, type: 'tab', label: 'bench' },
     ...connection('50k'),
     ...connection('200k'),
-    ...httpFlow(
-      'warm',
-      [
-        apiNode('warm-api', '50k', { returnAll: false, limit: WARM_UP_RECORDS, output: 'items' }),
-        counter('warm-count'),
-      ],
-      60,
+    // Warm-up through the connection the measured flow uses, so no size pays a connection's
+    // first use (its token, sockets, code) inside the measurement.
+    ...SIZES.flatMap((size, index) =>
+      httpFlow(
+        `warm-${label(size)}`,
+        [
+          apiNode(`warm-api-${label(size)}`, label(size), {
+            returnAll: false,
+            limit: WARM_UP_RECORDS,
+            output: 'items',
+          }),
+          counter(`warm-count-${label(size)}`),
+        ],
+        20 + index * 40,
+      ),
     ),
     ...SIZES.flatMap((size, index) =>
       httpFlow(
@@ -128,7 +136,7 @@ function memoryFlows(emulatorUrls: Record<Label, string>): FlowNode[] {
   ];
 }
 
-/** `route`: the flow to measure, `all-50k`, `all-200k` or `array`. */
+/** `route`: the flow to measure, `all-50k`, `all-200k` or `array`, over `records` records. */
 async function nodeRedGrowth(
   userDir: string,
   node: string,
@@ -140,7 +148,9 @@ async function nodeRedGrowth(
     // The heap takes ~200,000 records to reach its steady size (V8 grows the old generation
     // step by step); measured from there, the growth is what Return All itself needs.
     for (let listing = 0; listing < WARM_UP_LISTINGS; listing += 1) {
-      const warm = JSON.parse(await getWhenReady(`${nodeRed.url}/bench/warm`)) as {
+      const warm = JSON.parse(
+        await getWhenReady(`${nodeRed.url}/bench/warm-${label(records)}`),
+      ) as {
         records?: number;
       };
       if (warm.records !== WARM_UP_RECORDS) throw new Error(`warm-up sent ${warm.records}`);
