@@ -2,13 +2,15 @@
 // All' in one-message-per-record mode over every ACME call record, 50,000 and 200,000 of them.
 // Each measurement is a fresh process (a core child, or a fresh Node-RED) with one fixed heap
 // configuration (lib/heap.ts; per record with V8's garbage headroom kept small, so the peak is
-// what the code keeps): it first lists 50,000 records four times through the connection it is measured on (token, code,
-// V8's heap grown to its steady size), collects garbage, starts the peak again (Linux
-// clear_refs), then runs Return All to a consumer that counts every record; the figure is the
+// what the code keeps): it first lists 50,000 records four times through the connection it is
+// measured on (token, code, V8's heap grown to its steady size), collects garbage, starts the
+// peak again (Linux clear_refs), then runs Return All to a consumer that counts every record; the figure is the
 // peak (VmHWM) minus the RSS at that start. The two sizes alternate process by process
 // (50k 200k, 200k 50k, ...), so `.200k_vs_50k` is the median of each pair's ratio: bounded
 // memory means it is ≈ 1 (the growth does not follow the record count); `.200k_minus_50k` is
-// the same pairs' difference in MB (≈ 0).
+// the same pairs' difference in MB (≈ 0). `.200k_last_50k`: each 200k process's peak over the
+// last 50,000 records alone (the peak restarted there), above the same RSS: memory that grew
+// with the records would lift it above `.50k`, which covers a listing's first 50,000.
 // paging.peak_rss_mb.array.<core|nodered>.200k: the same for array mode, which holds every
 // record at once.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +19,7 @@ import { join } from 'node:path';
 import { startEmulator, type Emulator } from '@switchboard/emulator';
 import { emulatorConnections } from '../../../../packages/node-red/test/emulator-connections';
 import { deployFlows, type FlowNode } from '../../../e2e/node-red/admin-api';
-import { WARM_UP_RECORDS } from '../lib/mitel';
+import { PAGE_SIZE, WARM_UP_RECORDS } from '../lib/mitel';
 import {
   getWhenReady,
   httpFlow,
@@ -32,6 +34,9 @@ import { alternatePairs, estimate, type Paired } from '../stats';
 import type { Bench, Figure } from '../types';
 
 const SIZES = [50_000, 200_000] as const;
+const [SMALL, LARGE] = SIZES;
+/** A 200k listing's late window: its peak over the records after the first 150,000 alone. */
+const WINDOW_FROM = LARGE - SMALL;
 /** Processes per size: pairs of one 50k and one 200k process. */
 const CORE_PAIRS = Number(process.env.BENCH_CORE_PAIRS ?? 5);
 const NODE_RED_PAIRS = Number(process.env.BENCH_NODE_RED_PAIRS ?? 3);
@@ -39,19 +44,32 @@ const NODE_RED_PAIRS = Number(process.env.BENCH_NODE_RED_PAIRS ?? 3);
 const WARM_UP_LISTINGS = 4;
 
 type Mode = 'items' | 'array';
+const PLATFORMS = ['core', 'nodered'] as const;
+type Platform = (typeof PLATFORMS)[number];
 
 /** Per record: little garbage headroom, so the peak is what is kept; array: V8's own growth. */
 const heapFlags = (mode: Mode): string[] =>
   mode === 'items' ? RETAINED_HEAP_FLAGS : MEASURED_HEAP_FLAGS;
 
-async function coreGrowth(emulatorUrl: string, mode: Mode, records: number): Promise<number> {
-  const result = await runChild<{ records: number; growthMb: number }>(
+/** One process's peak growth (MB) over the whole listing, and over its late window if asked. */
+interface Growth {
+  full: number;
+  window?: number;
+}
+
+async function coreGrowth(
+  emulatorUrl: string,
+  mode: Mode,
+  records: number,
+  windowFrom = 0,
+): Promise<Growth> {
+  const result = await runChild<{ records: number; growthMb: number; windowGrowthMb?: number }>(
     'return-all-core',
-    [emulatorUrl, mode, String(WARM_UP_LISTINGS)],
+    [emulatorUrl, mode, String(WARM_UP_LISTINGS), String(windowFrom)],
     heapFlags(mode),
   );
   if (result.records !== records) throw new Error(`core listed ${result.records} of ${records}`);
-  return result.growthMb;
+  return { full: result.growthMb, window: result.windowGrowthMb };
 }
 
 const COUNT = `const id = msg.parts.id;
@@ -136,13 +154,17 @@ function memoryFlows(emulatorUrls: Record<Label, string>): FlowNode[] {
   ];
 }
 
-/** `route`: the flow to measure, `all-50k`, `all-200k` or `array`, over `records` records. */
+/**
+ * `route`: the flow to measure, `all-50k`, `all-200k` or `array`, over `records` records;
+ * `late`: restart the peak once the emulator has served the pages of the first `from`.
+ */
 async function nodeRedGrowth(
   userDir: string,
   node: string,
   route: string,
   records: number,
-): Promise<number> {
+  late?: { emulator: Emulator; from: number },
+): Promise<Growth> {
   const nodeRed = await startBenchNodeRed(userDir, node);
   try {
     // The heap takes ~200,000 records to reach its steady size (V8 grows the old generation
@@ -158,20 +180,41 @@ async function nodeRedGrowth(
     await getWhenReady(`${nodeRed.url}/bench/gc`);
     resetPeakRss(nodeRed.pid);
     const before = rssMb(nodeRed.pid);
+    const window = late && watchWindow(nodeRed.pid, late.emulator, late.from / PAGE_SIZE);
     // The counter answers after the last record reached it: every message was consumed.
-    const listed = JSON.parse(await getWhenReady(`${nodeRed.url}/bench/${route}`)) as {
-      records?: number;
+    const listed = await getWhenReady(`${nodeRed.url}/bench/${route}`).finally(() =>
+      window?.stop(),
+    );
+    const { records: sent } = JSON.parse(listed) as { records?: number };
+    if (sent !== records) throw new Error(`Node-RED sent ${sent} of ${records}`);
+    const windowPeak = peakRssMb(nodeRed.pid);
+    const peakBefore = window?.peakBefore();
+    if (window && peakBefore === undefined) throw new Error('the late window never started');
+    return {
+      full: Math.max(windowPeak, peakBefore ?? 0) - before,
+      ...(window ? { window: windowPeak - before } : {}),
     };
-    const growth = peakRssMb(nodeRed.pid) - before;
-    if (listed.records !== records)
-      throw new Error(`Node-RED sent ${listed.records} of ${records}`);
-    return growth;
   } finally {
     await nodeRed.stop();
   }
 }
 
-const [SMALL, LARGE] = SIZES;
+/**
+ * Restarts `pid`'s peak once `emulator` has served `pages` more API requests (checked every
+ * millisecond, so the window starts within a page of its mark); keeps the peak before it.
+ */
+function watchWindow(pid: number, emulator: Emulator, pages: number) {
+  const served = () => emulator.control.counters().apiRequests.total;
+  const start = served();
+  let peakBefore: number | undefined;
+  const timer = setInterval(() => {
+    if (served() - start < pages) return;
+    peakBefore = peakRssMb(pid);
+    resetPeakRss(pid);
+    clearInterval(timer);
+  }, 1);
+  return { stop: () => clearInterval(timer), peakBefore: () => peakBefore };
+}
 
 const bench: Bench = {
   title: 'memory: peak RSS growth of Return All, one message per record, 50k and 200k records',
@@ -191,31 +234,46 @@ const bench: Bench = {
       await setup.stop();
       const node = writeMeasuredNode(dir, heapFlags('items'));
       const arrayNode = writeMeasuredNode(dir, heapFlags('array'));
-      const measured: Record<'core' | 'nodered', Paired> = {
+      const windows: Record<Platform, number[]> = { core: [], nodered: [] };
+      /** The full figure for the pairs; the late window's kept aside. */
+      const full =
+        (platform: Platform) =>
+        (growth: Growth): number => {
+          if (growth.window !== undefined) windows[platform].push(growth.window);
+          return growth.full;
+        };
+      const measured: Record<Platform, Paired> = {
         core: await alternatePairs(
           CORE_PAIRS,
-          () => coreGrowth(small.url, 'items', SMALL),
-          () => coreGrowth(large.url, 'items', LARGE),
+          () => coreGrowth(small.url, 'items', SMALL).then(full('core')),
+          () => coreGrowth(large.url, 'items', LARGE, WINDOW_FROM).then(full('core')),
         ),
         nodered: await alternatePairs(
           NODE_RED_PAIRS,
-          () => nodeRedGrowth(userDir, node, 'all-50k', SMALL),
-          () => nodeRedGrowth(userDir, node, 'all-200k', LARGE),
+          () => nodeRedGrowth(userDir, node, 'all-50k', SMALL).then(full('nodered')),
+          () =>
+            nodeRedGrowth(userDir, node, 'all-200k', LARGE, {
+              emulator: large,
+              from: WINDOW_FROM,
+            }).then(full('nodered')),
         ),
       };
-      for (const [platform, paired] of Object.entries(measured)) {
+      for (const platform of PLATFORMS) {
+        const paired = measured[platform];
         const name = `paging.peak_rss_mb.per_record.${platform}`;
         figures[`${name}.50k`] = paired.first;
         figures[`${name}.200k`] = paired.second;
         figures[`${name}.200k_vs_50k`] = paired.secondVsFirst;
         figures[`${name}.200k_minus_50k`] = paired.secondMinusFirst;
+        figures[`${name}.200k_last_50k`] = estimate(windows[platform]);
       }
-      figures['paging.peak_rss_mb.array.core.200k'] = estimate([
-        await coreGrowth(large.url, 'array', LARGE),
-      ]);
-      figures['paging.peak_rss_mb.array.nodered.200k'] = estimate([
-        await nodeRedGrowth(userDir, arrayNode, 'array', LARGE),
-      ]);
+      const array = {
+        core: await coreGrowth(large.url, 'array', LARGE),
+        nodered: await nodeRedGrowth(userDir, arrayNode, 'array', LARGE),
+      };
+      for (const platform of PLATFORMS) {
+        figures[`paging.peak_rss_mb.array.${platform}.200k`] = estimate([array[platform].full]);
+      }
       return figures;
     } finally {
       for (const emulator of emulators) await emulator.close();
