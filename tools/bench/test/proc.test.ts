@@ -1,4 +1,5 @@
-import { peakRssMb, pidIn, resetPeakRss, rssMb } from '../src/lib/proc';
+import { collectGarbage } from '../src/lib/gc';
+import { peakRssMb, pidIn, resetPeakRss, restartPeakRss, rssMb } from '../src/lib/proc';
 
 describe('/proc readings', () => {
   it('reads RSS and its peak, and starts the peak again from the current size', () => {
@@ -9,6 +10,20 @@ describe('/proc readings', () => {
     expect(peakRssMb('self')).toBeGreaterThanOrEqual(rss - 1);
     resetPeakRss('self');
     // Right after the reset the peak is the current size (give or take what moved meanwhile).
+    expect(Math.abs(peakRssMb('self') - rssMb('self'))).toBeLessThan(16);
+  });
+
+  it('restarts the peak and returns the one it replaced', () => {
+    resetPeakRss('self');
+    const withBuffer = (() => {
+      const held = Buffer.alloc(64 * 1024 * 1024, 1);
+      return held[0] === 1 ? rssMb('self') : Number.NaN;
+    })();
+    collectGarbage(); // frees the buffer: RSS drops, the peak still covers it
+    const replaced = restartPeakRss('self');
+    expect(replaced).toBeGreaterThanOrEqual(withBuffer - 1);
+    expect(rssMb('self')).toBeLessThan(replaced - 32);
+    // The new peak starts from the current size.
     expect(Math.abs(peakRssMb('self') - rssMb('self'))).toBeLessThan(16);
   });
 

@@ -4,8 +4,8 @@
 // configuration (lib/heap.ts; per record with V8's garbage headroom kept small, so the peak is
 // what the code keeps): it first lists 50,000 records four times through the connection it is
 // measured on (token, code, V8's heap grown to its steady size), collects garbage, starts the
-// peak again (Linux clear_refs), then runs Return All to a consumer that counts every record; the figure is the
-// peak (VmHWM) minus the RSS at that start. The two sizes alternate process by process
+// peak again (Linux clear_refs), then runs Return All to a consumer that counts every record;
+// the figure is the peak (VmHWM) minus the RSS at that start. The two sizes alternate process by process
 // (50k 200k, 200k 50k, ...), so `.200k_vs_50k` is the median of each pair's ratio: bounded
 // memory means it is ≈ 1 (the growth does not follow the record count); `.200k_minus_50k` is
 // the same pairs' difference in MB (≈ 0). `.200k_last_50k`: each 200k process's peak over the
@@ -29,7 +29,7 @@ import {
 } from '../lib/node-red';
 import { MEASURED_HEAP_FLAGS, RETAINED_HEAP_FLAGS, writeMeasuredNode } from '../lib/heap';
 import { runChild } from '../lib/child';
-import { peakRssMb, resetPeakRss, rssMb } from '../lib/proc';
+import { peakRssMb, resetPeakRss, restartPeakRss, rssMb } from '../lib/proc';
 import { alternatePairs, estimate, type Paired } from '../stats';
 import type { Bench, Figure } from '../types';
 
@@ -69,6 +69,9 @@ async function coreGrowth(
     heapFlags(mode),
   );
   if (result.records !== records) throw new Error(`core listed ${result.records} of ${records}`);
+  if (windowFrom > 0 && result.windowGrowthMb === undefined) {
+    throw new Error('the late window never started');
+  }
   return { full: result.growthMb, window: result.windowGrowthMb };
 }
 
@@ -209,8 +212,7 @@ function watchWindow(pid: number, emulator: Emulator, pages: number) {
   let peakBefore: number | undefined;
   const timer = setInterval(() => {
     if (served() - start < pages) return;
-    peakBefore = peakRssMb(pid);
-    resetPeakRss(pid);
+    peakBefore = restartPeakRss(pid);
     clearInterval(timer);
   }, 1);
   return { stop: () => clearInterval(timer), peakBefore: () => peakBefore };

@@ -6,7 +6,7 @@
 // peak over the records after the first `window from` alone, above the same RSS.
 import { childMain } from '../lib/child';
 import { mitelConnection, WARM_UP_RECORDS } from '../lib/mitel';
-import { peakRssMb, resetPeakRss, rssMb } from '../lib/proc';
+import { peakRssMb, resetPeakRss, restartPeakRss, rssMb } from '../lib/proc';
 
 async function main(): Promise<void> {
   const [emulatorUrl, mode, listings = '1', from = '0'] = process.argv.slice(2);
@@ -47,8 +47,7 @@ async function main(): Promise<void> {
     for await (const page of connection.pages('callRecord.list', { top: 100 })) {
       for (const record of page.items) if (record !== undefined) records += 1;
       if (windowFrom > 0 && peakBeforeWindow === undefined && records >= windowFrom) {
-        peakBeforeWindow = peakRssMb('self');
-        resetPeakRss('self');
+        peakBeforeWindow = restartPeakRss('self');
       }
     }
   } else {

@@ -22,6 +22,13 @@ export function resetPeakRss(pid: number | 'self'): void {
   writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }
 
+/** Starts the peak again (resetPeakRss) and returns the peak it replaces, in MB. */
+export function restartPeakRss(pid: number | 'self'): number {
+  const peak = peakRssMb(pid);
+  resetPeakRss(pid);
+  return peak;
+}
+
 /** The process working in `folder` whose command line (or title) contains `name`. */
 export function pidIn(folder: string, name: string): number {
   for (const entry of readdirSync('/proc')) {
