@@ -1,6 +1,7 @@
 // paging.peak_rss_mb.per_record.<core|nodered>.<50k|200k>: peak RSS growth (MB) of 'Return
-// All' in one-message-per-record mode over every ACME call record, 50,000 and 200,000 of them.
-// Each measurement is a fresh process (a core child, or a fresh Node-RED) with one fixed heap
+// All' in one-message-per-record mode over every ACME call record, 50,000 and 200,000 of them;
+// `.axios.`: the same for the hand-written axios loop over the same pages, core's baseline.
+// Each measurement is a fresh process (a child, or a fresh Node-RED) with one fixed heap
 // configuration (lib/heap.ts; per record with V8's garbage headroom kept small, so the peak is
 // what the code keeps): it first lists 50,000 records four times through the connection it is
 // measured on (token, code, V8's heap grown to its steady size), collects garbage, starts the
@@ -37,15 +38,18 @@ const SIZES = [50_000, 200_000] as const;
 const [SMALL, LARGE] = SIZES;
 /** A 200k listing's late window: its peak over the records after the first 150,000 alone. */
 const WINDOW_FROM = LARGE - SMALL;
-/** Processes per size: pairs of one 50k and one 200k process. */
+/** Processes per size: pairs of one 50k and one 200k process (core and the axios loop each). */
 const CORE_PAIRS = Number(process.env.BENCH_CORE_PAIRS ?? 5);
 const NODE_RED_PAIRS = Number(process.env.BENCH_NODE_RED_PAIRS ?? 3);
 /** Listings of 50,000 records before the baseline, in core and Node-RED alike. */
 const WARM_UP_LISTINGS = 4;
 
 type Mode = 'items' | 'array';
-const PLATFORMS = ['core', 'nodered'] as const;
+const PLATFORMS = ['core', 'axios', 'nodered'] as const;
 type Platform = (typeof PLATFORMS)[number];
+/** What a child process lists through: core, or the hand-written axios loop. */
+type ChildSide = Exclude<Platform, 'nodered'>;
+const ARRAY_PLATFORMS = ['core', 'nodered'] as const;
 
 /** Per record: little garbage headroom, so the peak is what is kept; array: V8's own growth. */
 const heapFlags = (mode: Mode): string[] =>
@@ -57,18 +61,21 @@ interface Growth {
   window?: number;
 }
 
-async function coreGrowth(
+async function childGrowth(
+  side: ChildSide,
   emulatorUrl: string,
   mode: Mode,
   records: number,
   windowFrom = 0,
 ): Promise<Growth> {
   const result = await runChild<{ records: number; growthMb: number; windowGrowthMb?: number }>(
-    'return-all-core',
-    [emulatorUrl, mode, String(WARM_UP_LISTINGS), String(windowFrom)],
+    'return-all',
+    [emulatorUrl, side, mode, String(WARM_UP_LISTINGS), String(windowFrom)],
     heapFlags(mode),
   );
-  if (result.records !== records) throw new Error(`core listed ${result.records} of ${records}`);
+  if (result.records !== records) {
+    throw new Error(`${side} listed ${result.records} of ${records}`);
+  }
   if (windowFrom > 0 && result.windowGrowthMb === undefined) {
     throw new Error('the late window never started');
   }
@@ -236,7 +243,7 @@ const bench: Bench = {
       await setup.stop();
       const node = writeMeasuredNode(dir, heapFlags('items'));
       const arrayNode = writeMeasuredNode(dir, heapFlags('array'));
-      const windows: Record<Platform, number[]> = { core: [], nodered: [] };
+      const windows: Record<Platform, number[]> = { core: [], axios: [], nodered: [] };
       /** The full figure for the pairs; the late window's kept aside. */
       const full =
         (platform: Platform) =>
@@ -244,12 +251,15 @@ const bench: Bench = {
           if (growth.window !== undefined) windows[platform].push(growth.window);
           return growth.full;
         };
-      const measured: Record<Platform, Paired> = {
-        core: await alternatePairs(
+      const childPairs = (side: ChildSide): Promise<Paired> =>
+        alternatePairs(
           CORE_PAIRS,
-          () => coreGrowth(small.url, 'items', SMALL).then(full('core')),
-          () => coreGrowth(large.url, 'items', LARGE, WINDOW_FROM).then(full('core')),
-        ),
+          () => childGrowth(side, small.url, 'items', SMALL).then(full(side)),
+          () => childGrowth(side, large.url, 'items', LARGE, WINDOW_FROM).then(full(side)),
+        );
+      const measured: Record<Platform, Paired> = {
+        core: await childPairs('core'),
+        axios: await childPairs('axios'),
         nodered: await alternatePairs(
           NODE_RED_PAIRS,
           () => nodeRedGrowth(userDir, node, 'all-50k', SMALL).then(full('nodered')),
@@ -270,10 +280,10 @@ const bench: Bench = {
         figures[`${name}.200k_last_50k`] = estimate(windows[platform]);
       }
       const array = {
-        core: await coreGrowth(large.url, 'array', LARGE),
+        core: await childGrowth('core', large.url, 'array', LARGE),
         nodered: await nodeRedGrowth(userDir, arrayNode, 'array', LARGE),
       };
-      for (const platform of PLATFORMS) {
+      for (const platform of ARRAY_PLATFORMS) {
         figures[`paging.peak_rss_mb.array.${platform}.200k`] = estimate([array[platform].full]);
       }
       return figures;

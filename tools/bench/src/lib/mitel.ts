@@ -45,11 +45,15 @@ export async function countThroughCore(
   return count;
 }
 
-/** Baseline: what a person writes by hand with axios and a token fetched once (up to `maxPages`). */
+/**
+ * Baseline: what a person writes by hand with axios and a token fetched once (up to `maxPages`);
+ * `onPage` hears each page's item count (the memory bench's late window).
+ */
 export async function countThroughAxios(
   emulatorUrl: string,
   token: string,
   maxPages = Infinity,
+  onPage?: (items: number) => void,
 ): Promise<number> {
   const headers = {
     authorization: `Bearer ${token}`,
@@ -64,7 +68,9 @@ export async function countThroughAxios(
       headers,
       timeout: 30_000,
     });
-    count += response.data._embedded?.items?.length ?? 0;
+    const items = response.data._embedded?.items?.length ?? 0;
+    count += items;
+    onPage?.(items);
     const next: { href?: string } | string | undefined = response.data._links?.next;
     url = typeof next === 'string' ? next : next?.href;
   }
