@@ -6,10 +6,10 @@
 // what the code keeps): it first lists 50,000 records four times through the connection it is
 // measured on (token, code, V8's heap grown to its steady size), collects garbage, starts the
 // peak again (Linux clear_refs), then runs Return All to a consumer that counts every record;
-// the figure is the peak (VmHWM) minus the RSS at that start. The two sizes alternate process by process
-// (50k 200k, 200k 50k, ...), so `.200k_vs_50k` is the median of each pair's ratio: bounded
-// memory means it is ≈ 1 (the growth does not follow the record count); `.200k_minus_50k` is
-// the same pairs' difference in MB (≈ 0). `.200k_last_50k`: each 200k process's peak over the
+// the figure is the peak (VmHWM) minus the RSS at that start. The two sizes alternate process
+// by process (50k 200k, 200k 50k, ...), so `.200k_vs_50k` is the median of each pair's
+// ratio: bounded memory means it is ≈ 1 (the growth does not follow the record count);
+// `.200k_minus_50k` is the same pairs' difference in MB (≈ 0). `.200k_last_50k`: each 200k process's peak over the
 // last 50,000 records alone (the peak restarted there), above the same RSS: memory that grew
 // with the records would lift it above `.50k`, which covers a listing's first 50,000.
 // paging.peak_rss_mb.array.<core|nodered>.200k: the same for array mode, which holds every

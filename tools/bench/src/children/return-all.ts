@@ -8,6 +8,7 @@
 import { childMain } from '../lib/child';
 import {
   countThroughAxios,
+  countThroughCore,
   mitelConnection,
   mitelToken,
   PAGE_SIZE,
@@ -30,14 +31,7 @@ async function coreSide(emulatorUrl: string): Promise<Side> {
   const connection = mitelConnection(emulatorUrl);
   const params = { top: PAGE_SIZE };
   return {
-    async warmUp() {
-      let warm = 0;
-      for await (const page of connection.pages('callRecord.list', params, {
-        limit: WARM_UP_RECORDS,
-      }))
-        warm += page.items.length;
-      return warm;
-    },
+    warmUp: () => countThroughCore(connection, WARM_UP_RECORDS / PAGE_SIZE),
     async listAll(onPage) {
       for await (const page of connection.pages('callRecord.list', params)) {
         let records = 0;

@@ -10,8 +10,9 @@
 // leaves only V8's minimum step: in Node-RED (--trace-gc over a 200k listing) full
 // collections then come at a 90-112 MB heap from 50-58 MB after each, every time, where V8's
 // own factor let it reach 104-315 MB (36 MB of RSS growth in one process). So the peak shows
-// what the code keeps, not when V8 chose to collect. Array mode keeps V8's own factor: that figure is what a user's
-// process pays, and with 1.1 its many full collections of a growing live array cost more.
+// what the code keeps, not when V8 chose to collect. Array mode keeps V8's own factor: that
+// figure is what a user's process pays, and with 1.1 its many full collections of a growing
+// live array cost more.
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
